@@ -1,0 +1,1 @@
+"""Subcommands of the ``khabar-extract`` CLI (one module each, see ``cli.py``)."""

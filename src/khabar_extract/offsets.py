@@ -1,0 +1,173 @@
+"""Sparse offset maps between an input string and a rewritten output string.
+
+Every length-changing rewrite in khabar_extract goes through :func:`apply_edits`, which
+returns the new text and an :class:`EditMap`.  Untouched stretches of text are implicit
+(identity with a constant shift); only the replaced pieces are stored, so the cost is
+proportional to the number of edits, not to the length of the article.
+
+Spans are half-open ``[start, end)`` in code points everywhere.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Edit", "EditMap", "apply_edits", "ChainMap"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``source[start:end]`` with ``replacement`` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+class EditMap:
+    """Maps positions of an output string back to its input (and forward).
+
+    Internally: for each edit, the output range ``[out_start, out_end)`` replaced the input
+    range ``[in_start, in_end)``.  Between edits the two strings are identical, shifted.
+    """
+
+    __slots__ = ("_in_starts", "_in_ends", "_out_starts", "_out_ends", "in_len", "out_len")
+
+    def __init__(
+        self,
+        in_starts: list[int],
+        in_ends: list[int],
+        out_starts: list[int],
+        out_ends: list[int],
+        in_len: int,
+        out_len: int,
+    ) -> None:
+        self._in_starts = in_starts
+        self._in_ends = in_ends
+        self._out_starts = out_starts
+        self._out_ends = out_ends
+        self.in_len = in_len
+        self.out_len = out_len
+
+    @classmethod
+    def identity(cls, length: int) -> EditMap:
+        return cls([], [], [], [], length, length)
+
+    def __len__(self) -> int:
+        return len(self._in_starts)
+
+    # -- output -> input -------------------------------------------------
+    def _back(self, pos: int, *, is_end: bool) -> int:
+        outs = self._out_starts
+        i = bisect_right(outs, pos) - 1
+        if i < 0:
+            return pos
+        os_, oe = outs[i], self._out_ends[i]
+        is_, ie = self._in_starts[i], self._in_ends[i]
+        if pos == os_:
+            if os_ == oe:  # a deletion here: starts go after it, ends before it
+                return is_ if is_end else ie
+            return is_  # the boundary just before a replacement
+        if pos < oe:  # strictly inside a replacement: widen to the whole input piece
+            return ie if is_end else is_
+        return pos - oe + ie
+
+    def to_input(self, start: int, end: int) -> tuple[int, int]:
+        """Map an output span back to the input span it came from."""
+        if not 0 <= start <= end <= self.out_len:
+            raise ValueError(f"span [{start}, {end}) out of range 0..{self.out_len}")
+        s = self._back(start, is_end=False)
+        if end == start:
+            return s, s
+        e = self._back(end, is_end=True)
+        return s, max(s, e)
+
+    # -- input -> output -------------------------------------------------
+    def _fwd(self, pos: int, *, is_end: bool) -> int:
+        ins = self._in_starts
+        i = bisect_right(ins, pos) - 1
+        if i < 0:
+            return pos
+        is_, ie = ins[i], self._in_ends[i]
+        os_, oe = self._out_starts[i], self._out_ends[i]
+        if pos == is_:
+            if is_ == ie:  # an insertion here: spans of the input never take inserted text in
+                return oe if not is_end else os_
+            return os_
+        if pos < ie:
+            return oe if is_end else os_
+        return pos - ie + oe
+
+    def to_output(self, start: int, end: int) -> tuple[int, int]:
+        """Map an input span forward to the output span that now holds it."""
+        if not 0 <= start <= end <= self.in_len:
+            raise ValueError(f"span [{start}, {end}) out of range 0..{self.in_len}")
+        s = self._fwd(start, is_end=False)
+        if end == start:
+            return s, s
+        e = self._fwd(end, is_end=True)
+        return s, max(s, e)
+
+
+def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, EditMap]:
+    """Apply non-overlapping edits (sorted by start) to ``source``.
+
+    Returns the rewritten text and the map between the two.  Edits that change nothing
+    are dropped, so the map stays as small as possible.
+    """
+    parts: list[str] = []
+    in_starts: list[int] = []
+    in_ends: list[int] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    cursor = 0
+    out_len = 0
+    for ed in edits:
+        if ed.start < cursor or ed.end < ed.start:
+            raise ValueError(f"edits overlap or are unsorted at {ed.start}")
+        if source[ed.start : ed.end] == ed.replacement:
+            continue
+        if in_ends and in_ends[-1] == ed.start and cursor == ed.start:
+            # Adjacent to the previous edit: merge, so that positions never fall between two
+            # edits that share a boundary (keeps both directions monotone and unambiguous).
+            parts.append(ed.replacement)
+            out_len += len(ed.replacement)
+            in_ends[-1] = ed.end
+            out_ends[-1] = out_len
+            cursor = ed.end
+            continue
+        keep = source[cursor : ed.start]
+        parts.append(keep)
+        out_len += len(keep)
+        in_starts.append(ed.start)
+        in_ends.append(ed.end)
+        out_starts.append(out_len)
+        parts.append(ed.replacement)
+        out_len += len(ed.replacement)
+        out_ends.append(out_len)
+        cursor = ed.end
+    tail = source[cursor:]
+    parts.append(tail)
+    out_len += len(tail)
+    return "".join(parts), EditMap(in_starts, in_ends, out_starts, out_ends, len(source), out_len)
+
+
+class ChainMap:
+    """Composition of several :class:`EditMap` stages (first stage applied first)."""
+
+    __slots__ = ("stages",)
+
+    def __init__(self, stages: Sequence[EditMap]) -> None:
+        self.stages = [s for s in stages if len(s)]
+
+    def to_input(self, start: int, end: int) -> tuple[int, int]:
+        for stage in reversed(self.stages):
+            start, end = stage.to_input(start, end)
+        return start, end
+
+    def to_output(self, start: int, end: int) -> tuple[int, int]:
+        for stage in self.stages:
+            start, end = stage.to_output(start, end)
+        return start, end
