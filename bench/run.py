@@ -1,0 +1,379 @@
+"""The one benchmark script of khabar_extract: speed, ZWNJ repair, number reading, start-up, batch.
+
+Run it from a checkout, in a venv that has the ``bench`` extra (hazm and parsivar are heavy, so keep them
+out of the development venv)::
+
+    python3 -m venv /work/bench-venv && /work/bench-venv/bin/pip install -e '.[bench]'
+    /work/bench-venv/bin/python bench/run.py            # about 2-4 minutes on 2 cores
+
+Without hazm / parsivar installed the script says so and skips their columns. It prints figures; it asserts
+nothing (speed is never a unit test). The corpus is the shared one beside the clone (``../shared/corpus``),
+or ``--corpus DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import gc
+import importlib
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))  # sibling bench modules: zwnj.py, batch.py
+
+SEED = "dev/irna_85414319.txt"
+
+TARGET_PIPELINE_VS_HAZM = 0.5
+TARGET_IMPORT_MS = 150.0
+TARGET_CLI_MS = 300.0
+
+# The tricky phrases of the facts issue (issue 3) with the numbers a careful reader gets from them.
+# Each phrase is read on its own; [] means "no number here".
+NUMBER_PHRASES: list[tuple[str, list[int | float]]] = [
+    ("۱۲٬۵۰۰", [12500]),
+    ("۲/۵ میلیارد تومان", [2_500_000_000]),
+    ("۲.۵ میلیون", [2_500_000]),
+    ("۲٫۵ درصد", [2.5]),
+    ("سیصد و پنجاه و هفت", [357]),
+    ("یک میلیون و دویست هزار", [1_200_000]),
+    ("صد و بیست و سه میلیارد", [123_000_000_000]),
+    ("هفتصد و پنجاه هزار", [750_000]),
+    ("یکصد", [100]),
+    ("یک‌صد", [100]),
+    ("نهصد", [900]),
+    ("نه صد", [900]),
+    ("هزار و ۳۹۰", [1390]),
+    ("۲ هزار و ۵۰۰ میلیارد ریال", [2_500_000_000_000]),
+    ("۲۵ هزار و ۷۲۹ میلیون و ۸۰۰ هزار ریال", [25_729_800_000]),
+    ("هزار میلیارد", [1_000_000_000_000]),
+    ("زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی", [1390]),
+    ("یک یا چند نفر", []),
+    ("نه تنها", []),
+    ("سه‌شنبه", []),
+    ("بسیج", []),
+    ("شده", []),
+    ("هزاران نفر", []),
+    ("صدها روستا", []),
+]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        ncpu = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        ncpu = os.cpu_count() or 0
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = "?"
+    return {
+        "date": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "nproc": str(ncpu),
+        "cpu": cpu,
+        "python": f"{platform.python_version()} ({sys.executable})",
+        "commit": commit or "?",
+    }
+
+
+def optional(name: str) -> Any | None:
+    """Import a competitor or a sibling bench module, or say why it is skipped."""
+    try:
+        return importlib.import_module(name)
+    except Exception as exc:  # ImportError, but also broken installs (numpy ABI, missing data files)
+        print(f"  [{name} unavailable: {type(exc).__name__}: {exc}; skipped]")
+        return None
+
+
+def per_text_seconds(fn: Callable[[str], Any], texts: Sequence[str], *, rounds: int, loops: int = 1) -> float:
+    """Best-of-``rounds`` time of one pass over ``texts`` (each text run ``loops`` times), per text."""
+    best = float("inf")
+    for _ in range(rounds):
+        gc.collect()
+        t0 = time.perf_counter()
+        for text in texts:
+            for _ in range(loops):
+                fn(text)
+        best = min(best, time.perf_counter() - t0)
+    return best / (len(texts) * loops)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.2f} ms"
+
+
+def verdict(ok: bool) -> str:
+    return "OK " if ok else "MISS"
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def section_speed(seed: str, raw: list[str], rounds: int) -> None:
+    # Import the functions from their modules: after the pipeline is imported, the package attribute
+    # ``khabar_extract.normalize`` is the submodule, not the function.
+    from khabar_extract.normalize import normalize
+    from khabar_extract.pipeline import extract
+
+    print("\n## 1. Per-article time: full pipeline vs normalisers alone (same texts, one process)")
+    systems: list[tuple[str, Callable[[str], Any]]] = [
+        ("khabar_extract.extract (normalise+segment+extract)", extract),
+        ("khabar_extract.normalize (normaliser alone)", normalize),
+    ]
+    hazm = optional("hazm")
+    if hazm:
+        systems.append(("hazm Normalizer().normalize", hazm.Normalizer().normalize))
+    parsivar = optional("parsivar")
+    if parsivar:
+        systems.append(("parsivar Normalizer().normalize", parsivar.Normalizer().normalize))
+    for _name, fn in systems:  # warm caches, lexicons, regex compilation
+        for text in [seed, *raw[:10]]:
+            fn(text)
+    rows = []
+    for label, texts, r, loops in (
+        (f"seed article ({len(seed)} chars, {len(seed.encode())} bytes)", [seed], rounds, 20),
+        (f"raw corpus ({len(raw)} articles, mean {sum(map(len, raw)) // max(len(raw), 1)} chars)", raw, 1, 1),
+    ):
+        times = {name: per_text_seconds(fn, texts, rounds=r, loops=loops) for name, fn in systems}
+        rows.append((label, times))
+    for label, times in rows:
+        print(f"\n{label}")
+        pipe = times[systems[0][0]]
+        hz = times.get("hazm Normalizer().normalize")
+        for name, t in times.items():
+            ratio = f"  = {t / hz:5.2f} x hazm" if hz else ""
+            print(f"  {name:<52}{ms(t)}{ratio}")
+        if hz:
+            r = pipe / hz
+            print(
+                f"  pipeline / hazm = {r:.2f} (target <= {TARGET_PIPELINE_VS_HAZM}) "
+                f"{verdict(r <= TARGET_PIPELINE_VS_HAZM)}"
+            )
+
+
+def section_zwnj(raw_paths: list[Path], limit: int) -> None:
+    print("\n## 2. ZWNJ restoration (bench/zwnj.py: delete every ZWNJ, normalise, compare words)")
+    zwnj = optional("zwnj")
+    if zwnj is None or not hasattr(zwnj, "measure"):
+        if zwnj is not None:
+            print("  [bench/zwnj.py has no measure(texts); skipped]")
+        return
+    zw = "\N{ZERO WIDTH NON-JOINER}"
+    texts = []
+    for p in raw_paths:
+        if p.name.startswith("fars_"):
+            t = p.read_text(encoding="utf-8")
+            if zw in t:
+                texts.append(t)
+        if len(texts) >= limit:
+            break
+    print(f"  texts: {len(texts)} Fars articles of the raw corpus that contain ZWNJ")
+    result = zwnj.measure(texts)
+    _print_nested(result, indent="  ")
+
+
+def _print_nested(obj: Any, indent: str) -> None:
+    if isinstance(obj, dict):
+        flat = all(not isinstance(v, (dict, list)) for v in obj.values())
+        if flat:
+            print(indent + "  ".join(f"{k} {_fmt(v)}" for k, v in obj.items()))
+            return
+        for k, v in obj.items():
+            if isinstance(v, (dict, list)):
+                print(f"{indent}{k}:")
+                _print_nested(v, indent + "  ")
+            else:
+                print(f"{indent}{k}: {_fmt(v)}")
+    elif isinstance(obj, list):
+        for v in obj:
+            _print_nested(v, indent)
+    else:
+        print(indent + _fmt(obj))
+
+
+def _fmt(v: Any) -> str:
+    return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def _as_decimal(v: Any) -> Decimal | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    try:
+        return Decimal(str(v)).normalize()
+    except InvalidOperation:
+        return None
+
+
+def _values_of(found: Any) -> list[Decimal | None]:
+    out = []
+    for item in found or []:
+        v = item.get("value") if isinstance(item, dict) else getattr(item, "value", item)
+        out.append(_as_decimal(v))
+    return out
+
+
+def _parsivar_numbers(parsivar: Any) -> Callable[[str], list[Decimal | None]]:
+    """parsivar's number normaliser (Normalizer(date_normalizing_needed=True)), numbers read off its output."""
+    import re
+
+    norm = parsivar.Normalizer(date_normalizing_needed=True)
+    number = re.compile(r"\d+(?:\.\d+)?")
+
+    def read(text: str) -> list[Decimal | None]:
+        out = norm.normalize(text)
+        return [_as_decimal(m.group()) for m in number.finditer(out)]
+
+    return read
+
+
+def section_numbers() -> None:
+    print("\n## 3. Number reading on the tricky phrases of the facts issue (exact list of values per phrase)")
+    readers: list[tuple[str, Callable[[str], list[Decimal | None]]]] = []
+    numbers = optional("khabar_extract.numbers")
+    if numbers is not None and hasattr(numbers, "find_numbers"):
+        readers.append(("khabar_extract", lambda t: _values_of(numbers.find_numbers(t))))
+    elif numbers is not None:
+        print("  [khabar_extract.numbers has no find_numbers(); skipped]")
+    parsivar = optional("parsivar")
+    if parsivar is not None:
+        readers.append(("parsivar", _parsivar_numbers(parsivar)))
+    if not readers:
+        return
+    head = f"  {'phrase':<40}{'expected':<22}" + "".join(f"{name:<26}" for name, _ in readers)
+    print(head)
+    print("  (+ right, x wrong; values separated by ';', '-' for none)")
+    right = dict.fromkeys((n for n, _ in readers), 0)
+    for phrase, expected in NUMBER_PHRASES:
+        want = [_as_decimal(v) for v in expected]
+        cells = []
+        for name, read in readers:
+            try:
+                got = read(phrase)
+            except Exception as exc:  # a competitor crashing on a phrase is a wrong answer
+                got, shown = None, f"error {type(exc).__name__}"
+            else:
+                shown = "; ".join(f"{g:f}" if g is not None else "?" for g in got) or "-"
+            ok = got == want
+            right[name] += ok
+            cells.append(f"{('+ ' if ok else 'x ') + shown[:23]:<26}")
+        exp = "; ".join(str(v) for v in expected) or "- (none)"
+        print(f"  {phrase:<40}{exp:<22}" + "".join(cells))
+    print("  correct: " + ", ".join(f"{n} {c}/{len(NUMBER_PHRASES)}" for n, c in right.items()))
+
+
+def _median_subprocess(cmd: list[str], runs: int, parse: Callable[[str], float] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        wall = time.perf_counter() - t0
+        times.append(parse(out.stdout) if parse else wall)
+    return statistics.median(times)
+
+
+def section_startup(runs: int) -> None:
+    print(f"\n## 4. Start-up (fresh processes, median of {runs})")
+    py = sys.executable
+    code = "import time; t = time.perf_counter(); import khabar_extract; print(time.perf_counter() - t)"
+    imp = _median_subprocess([py, "-c", code], runs, parse=lambda s: float(s.strip()))
+    bare = _median_subprocess([py, "-c", "pass"], runs)
+    script = Path(py).parent / "khabar-extract"
+    cli = [str(script)] if script.exists() else [py, "-m", "khabar_extract.cli"]
+    ver = _median_subprocess([*cli, "--version"], runs)
+    print(
+        f"  import khabar_extract (in-process timer)   {ms(imp)}  target < {TARGET_IMPORT_MS:.0f} ms "
+        f"{verdict(imp * 1000 < TARGET_IMPORT_MS)}"
+    )
+    print(
+        f"  khabar-extract --version (wall)           {ms(ver)}  target < {TARGET_CLI_MS:.0f} ms "
+        f"{verdict(ver * 1000 < TARGET_CLI_MS)}"
+    )
+    print(f"  bare `python -c pass` (wall, reference)   {ms(bare)}")
+
+
+def section_batch(raw_dir: Path) -> None:
+    print("\n## 5. Batch throughput and peak memory (bench/batch.py)")
+    batch = optional("batch")
+    if batch is None:
+        return
+    fn = next(
+        (getattr(batch, n) for n in ("measure", "run_bench", "bench", "throughput", "run") if callable(getattr(batch, n, None))),
+        None,
+    )
+    if fn is None:
+        print("  [bench/batch.py exposes no measure()/run_bench(); skipped]")
+        return
+    try:
+        result = fn(raw_dir, jobs=(1, 2))
+    except TypeError:
+        result = fn(raw_dir)
+    _print_nested(result, indent="  ")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus", help="shared corpus folder")
+    ap.add_argument("--raw-limit", type=int, default=0, help="use only the first N raw articles (0: all)")
+    ap.add_argument("--zwnj-limit", type=int, default=300, help="Fars articles for the ZWNJ comparison")
+    ap.add_argument("--rounds", type=int, default=5, help="best-of rounds for the seed article timing")
+    ap.add_argument("--runs", type=int, default=7, help="fresh processes for the start-up medians")
+    ap.add_argument(
+        "--only", default="speed,zwnj,numbers,startup,batch", help="comma-separated sections to run"
+    )
+    args = ap.parse_args(argv)
+    only = set(args.only.split(","))
+
+    seed_path = args.corpus / SEED
+    raw_dir = args.corpus / "raw"
+    if not seed_path.is_file() or not raw_dir.is_dir():
+        print(f"bench: corpus not found at {args.corpus} (give --corpus DIR)", file=sys.stderr)
+        return 2
+    raw_paths = sorted(raw_dir.glob("*.txt"))
+    if args.raw_limit:
+        raw_paths = raw_paths[: args.raw_limit]
+
+    print("# khabar_extract benchmark")
+    for k, v in machine().items():
+        print(f"{k:<7} {v}")
+    t0 = time.perf_counter()
+    if "speed" in only:
+        seed = seed_path.read_text(encoding="utf-8")
+        raw = [p.read_text(encoding="utf-8") for p in raw_paths]
+        section_speed(seed, raw, args.rounds)
+    if "zwnj" in only:
+        section_zwnj(raw_paths, args.zwnj_limit)
+    if "numbers" in only:
+        section_numbers()
+    if "startup" in only:
+        section_startup(args.runs)
+    if "batch" in only:
+        section_batch(raw_dir)
+    print(f"\n(bench run took {time.perf_counter() - t0:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
