@@ -1,0 +1,764 @@
+"""Read Persian numbers: digits in three scripts, number words, scale words and their mixes.
+
+Find, then resolve: one precompiled regex finds the atoms (digit clusters, number words, scale
+words, ``منفی``, ``نیم``, a spaced ordinal suffix), a small state machine in Python joins atoms
+linked by spaces, ZWNJ or ``و`` into numbers and computes exact values (``int`` or ``Decimal``,
+never ``float``).
+
+Works on normalised text (``normalize(text).text``) but tolerates ASCII and Arabic-Indic digits,
+Arabic yeh/kaf and ZWNJ/space variants. See ``docs/numbers.md`` for the rules and the choices.
+
+>>> [m.value for m in find_numbers("هزار و ۳۹۰ گروه جهادی")]
+[1390]
+>>> m = find_numbers("۲ هزار و ۵۰۰ میلیارد ریال")[0]
+>>> m.value, m.amount, m.scale_text
+(2500000000000, 2500, 'میلیارد')
+>>> parse_number_words("یک میلیون و دویست هزار")
+1200000
+>>> parse_digits("۲/۵")
+Decimal('2.5')
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+__all__ = [
+    "NumberMatch",
+    "find_numbers",
+    "parse_number_words",
+    "parse_ordinal_words",
+    "parse_digits",
+    "classify_digits",
+    "adversarial_phrases",
+]
+
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+_DIGITS = "0-9\N{EXTENDED ARABIC-INDIC DIGIT ZERO}-\N{EXTENDED ARABIC-INDIC DIGIT NINE}\u0660-\u0669"
+_TO_ASCII = str.maketrans(
+    {**{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}}
+)
+# Same-length folds so that lexicon look-ups work on un-normalised text too.
+_FOLD_LETTERS = str.maketrans(
+    {
+        "\N{ARABIC LETTER YEH}": "\N{ARABIC LETTER FARSI YEH}",
+        "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER FARSI YEH}",
+        "\N{ARABIC LETTER KAF}": "\N{ARABIC LETTER KEHEH}",
+    }
+)
+_SEP_CHARS = " \N{NO-BREAK SPACE}" + ZWNJ
+_THOUSANDS = {"\N{ARABIC THOUSANDS SEPARATOR}", ","}
+_DECIMAL = {"\N{ARABIC DECIMAL SEPARATOR}", ".", "/"}
+_MINUS = {"-", "\N{MINUS SIGN}"}
+
+SHAPES = ("int", "decimal", "ordinal", "fraction", "date", "time", "ratio", "range", "code")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """One number found in a text.
+
+    ``value`` is the full value including trailing scale words; ``amount`` the number before the
+    trailing scale words (``value == amount * scale``); ``shape`` says what kind of numeric
+    expression it is: ``int``, ``decimal``, ``ordinal``, ``fraction`` (value = numerator/denominator,
+    parts = (numerator, denominator)), or, for digit clusters that are not plain numbers,
+    ``date`` (``۱۴۰۲/۱۲/۲۱``), ``time`` (``۷:۵۷``), ``ratio`` (``۲:۱``), ``range`` (``۱۰-۱۲``) and
+    ``code`` (``۰۲۱-۸۸۱۲۳۴۵۶``). For those, ``parts`` holds the integers as written, in order, and
+    ``value``/``amount`` are ``parts[0]`` (times ``scale`` for a range), except ``code`` whose value is
+    all its digits read as one integer.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: int | Decimal
+    amount: int | Decimal
+    scale: int
+    scale_text: str
+    form: str
+    is_decimal: bool
+    shape: str = "int"
+    parts: tuple[int, ...] = ()
+
+    @property
+    def is_ordinal(self) -> bool:
+        return self.shape == "ordinal"
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+class LexiconError(ValueError):
+    """The number lexicon data file is malformed."""
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[str, Any]]  # folded word -> (kind, payload)
+    adversarial: tuple[dict[str, str], ...]
+    adversarial_re: Any
+    token_re: Any
+    vague_before_re: Any
+    vague_suffix_re: Any
+    negation_followers: frozenset[str]
+    ambiguous_ordinals: frozenset[str]
+    ordinal_after: frozenset[str]
+    ordinal_before: frozenset[str]
+
+
+def _cls(value: int) -> str:
+    if value == 0:
+        return "Z"
+    if value < 10:
+        return "U"
+    if value < 20:
+        return "TEEN"
+    if value < 100:
+        return "T"
+    if value < 1000:
+        return "H"
+    return "S"
+
+
+def _char_class(ch: str) -> str:
+    if ch == "\N{ARABIC LETTER FARSI YEH}":
+        return "[\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER ALEF MAKSURA}]"
+    if ch == "\N{ARABIC LETTER KEHEH}":
+        return "[\N{ARABIC LETTER KEHEH}\N{ARABIC LETTER KAF}]"
+    if ch == ZWNJ:
+        return r"\N{ZERO WIDTH NON-JOINER}"
+    return regex.escape(ch)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` as a trie (fast, longest alternatives tried first)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [_char_class(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return body + "?" if len(alts) == 1 and len(body) == 1 else "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A phrase as a regex tolerant of space/ZWNJ variants between its words."""
+    parts = regex.split(r"[ \N{ZERO WIDTH NON-JOINER}]+", phrase.strip())
+    return r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*".join(
+        "".join(_char_class(c) for c in p) for p in parts
+    )
+
+
+def _require(cond: bool, msg: str) -> None:
+    if not cond:
+        raise LexiconError(f"data/numbers.json: {msg}")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = json.loads(resources.files("khabar_extract").joinpath("data/numbers.json").read_text("utf-8"))
+    for key in ("cardinals", "scales", "ordinals"):
+        _require(isinstance(raw.get(key), dict) and raw[key], f"'{key}' must be a non-empty object")
+        for w, v in raw[key].items():
+            _require(isinstance(w, str) and w.strip() == w and w, f"bad word {w!r} in {key}")
+            _require(isinstance(v, int) and not isinstance(v, bool) and v >= 0, f"bad value for {w!r}")
+    for w, v in raw["cardinals"].items():
+        _require(v < 1000, f"cardinal {w!r} >= 1000 belongs in 'scales'")
+    for w, v in raw["scales"].items():
+        _require(v >= 1000 and str(v).rstrip("0") == "1", f"scale {w!r} must be a power of ten >= 1000")
+    for key in ("ordinal_suffix_words", "negative_words", "half_words", "scale_glued_suffixes",
+                "vague_plural_suffixes", "vague_quantifiers", "negation_followers", "ambiguous_ordinals",
+                "ordinal_context_after", "ordinal_context_before", "ordinal_standalone"):
+        _require(isinstance(raw.get(key), list) and all(isinstance(x, str) and x for x in raw[key]),
+                 f"'{key}' must be a list of non-empty strings")
+    _require(isinstance(raw.get("adversarial"), list), "'adversarial' must be a list")
+    for entry in raw["adversarial"]:
+        _require(isinstance(entry, dict) and {"text", "how", "example"} <= set(entry),
+                 f"adversarial entry needs text, how, example: {entry!r}")
+        _require(entry["how"] in {"phrase", "boundary", "vague", "negation", "context"},
+                 f"unknown adversarial 'how' {entry['how']!r}")
+        _require(entry["text"] in entry["example"], f"adversarial example must contain its text: {entry!r}")
+
+    words: dict[str, tuple[str, Any]] = {}
+    for w, v in raw["cardinals"].items():
+        words[w] = ("W", v)
+    for w, v in raw["scales"].items():
+        words[w] = ("S", v)
+    standalone = set(raw["ordinal_standalone"])
+    for w, v in raw["ordinals"].items():
+        for form in (w, w + "ین"):
+            words[form] = ("O1" if w in standalone else "O", v)
+    for w in raw["negative_words"]:
+        words[w] = ("N", None)
+    for w in raw["half_words"]:
+        words[w] = ("HF", None)
+    suffix_words = raw["ordinal_suffix_words"]
+    for w in suffix_words:
+        words[w] = ("A", None)
+
+    letter = r"[\p{L}\p{M}]"
+    main_words = [w for w in words if words[w][0] != "A"]
+    scales = list(raw["scales"])
+    digits = f"[{_DIGITS}]"
+    token = (
+        rf"(?P<d>{digits}+(?:[\N{{ARABIC THOUSANDS SEPARATOR}},\N{{ARABIC DECIMAL SEPARATOR}}./:\-−]{digits}+)*)"
+        rf"(?P<ds>\N{{ZERO WIDTH NON-JOINER}}?(?:امین|مین|ام)(?!{letter}))?"
+        rf"|(?<!{letter})(?:"
+        rf"(?P<w>{_trie_regex(main_words)})(?!{letter})"
+        rf"|(?P<g>{_trie_regex(scales)})(?=(?:{_trie_regex(raw['scale_glued_suffixes'])})(?!{letter}))"
+        rf"|(?<=[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}])(?P<a>{_trie_regex(suffix_words)})(?!{letter})"
+        rf")"
+    )
+    adv = [e for e in raw["adversarial"] if e["how"] == "phrase"]
+    adv_re = regex.compile(
+        rf"(?<!{letter})(?:" + "|".join(_phrase_regex(e["text"]) for e in adv) + rf")(?!{letter})"
+    ) if adv else None
+    vague_before = regex.compile(
+        rf"(?<!{letter})(?:{_trie_regex(raw['vague_quantifiers'])})[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}]+$"
+    )
+    vague_suffix = regex.compile(
+        rf"[ \N{{ZERO WIDTH NON-JOINER}}]?(?:{_trie_regex(raw['vague_plural_suffixes'])})(?!{letter})"
+    )
+    return _Lexicon(
+        words=words,
+        adversarial=tuple(raw["adversarial"]),
+        adversarial_re=adv_re,
+        token_re=regex.compile(token),
+        vague_before_re=vague_before,
+        vague_suffix_re=vague_suffix,
+        negation_followers=frozenset(raw["negation_followers"]),
+        ambiguous_ordinals=frozenset(raw["ambiguous_ordinals"]),
+        ordinal_after=frozenset(raw["ordinal_context_after"]),
+        ordinal_before=frozenset(raw["ordinal_context_before"]),
+    )
+
+
+def adversarial_phrases() -> tuple[dict[str, str], ...]:
+    """The documented not-a-number phrases of the data file (for tests and docs)."""
+    return _lexicon().adversarial
+
+
+# --------------------------------------------------------------------------- digits
+
+
+def _dec(s: str) -> Decimal:
+    return Decimal(s)
+
+
+def _plausible_date(groups: list[str]) -> bool:
+    a, b, c = (int(g) for g in groups)
+    if len(groups[0]) == 4:
+        return 1 <= b <= 12 and 1 <= c <= 31
+    if len(groups[2]) == 4:
+        return 1 <= b <= 12 and 1 <= a <= 31
+    return all(len(g) <= 2 for g in groups) and (1 <= b <= 12)
+
+
+def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[int, ...]]]:
+    """Read one glued digit cluster (``۱۲٬۵۰۰``, ``۲/۵``, ``۱۴۰۲/۱۲/۲۱``, ``۷:۵۷``).
+
+    Returns ``[(start, end, shape, value, parts)]`` relative to ``s``; usually one item, several
+    when the cluster is really a list (``۱۲,۱۳``). Digits may be Persian, Arabic-Indic or ASCII.
+    """
+    a = s.translate(_TO_ASCII)
+    groups = regex.split(r"[^0-9]", a)
+    seps = [ch for ch in a if not ch.isdigit()]
+    n = len(a)
+    if not seps:
+        if len(a) >= 4 and a[0] == "0":
+            return [(0, n, "code", int(a), ())]
+        return [(0, n, "int", int(a), ())]
+    kinds = set(seps)
+    first = groups[0]
+
+    def thousands_ok(gs: list[str]) -> bool:
+        return 1 <= len(gs[0]) <= 3 and all(len(g) == 3 for g in gs[1:])
+
+    # Thousands separators, optionally followed by one decimal separator.
+    if kinds <= _THOUSANDS | _DECIMAL and seps[-1] in _DECIMAL and all(x in _THOUSANDS for x in seps[:-1]):
+        if len(seps) == 1:
+            sep = seps[0]
+            if sep == "/":
+                g1 = groups[1]
+                if len(first) == 4 and len(g1) <= 2 and 1 <= int(g1) <= 12 and int(first[:2]) in (13, 14, 19, 20):
+                    return [(0, n, "date", int(first), (int(first), int(g1)))]
+                if len(g1) == 4 and len(first) <= 2 and 1 <= int(first) <= 12 and int(g1[:2]) in (13, 14, 19, 20):
+                    return [(0, n, "date", int(first), (int(first), int(g1)))]
+            return [(0, n, "decimal", _dec(first + "." + groups[1]), ())]
+        if thousands_ok(groups[:-1]):
+            return [(0, n, "decimal", _dec("".join(groups[:-1]) + "." + groups[-1]), ())]
+    if kinds <= _THOUSANDS and thousands_ok(groups):
+        return [(0, n, "int", int("".join(groups)), ())]
+    if kinds == {"\N{ARABIC THOUSANDS SEPARATOR}"} and len(seps) == 1:
+        # A lone Arabic thousands separator before a non-3-digit group: read as a decimal mark.
+        return [(0, n, "decimal", _dec(first + "." + groups[1]), ())]
+    if len(kinds) == 1:
+        sep = seps[0]
+        parts = tuple(int(g) for g in groups)
+        if sep in ("/", ".", "-", "\N{MINUS SIGN}") and len(groups) == 3 and _plausible_date(groups):
+            return [(0, n, "date", parts[0], parts)]
+        if sep == ":" and len(groups) in (2, 3) and all(len(g) == 2 for g in groups[1:]):
+            if parts[0] <= 24 and all(p < 60 for p in parts[1:]):
+                return [(0, n, "time", parts[0], parts)]
+        if sep == ":" and len(groups) == 2:
+            return [(0, n, "ratio", parts[0], parts)]
+        if sep in _MINUS and len(groups) == 2 and all(len(g) <= 4 and not (len(g) > 1 and g[0] == "0") for g in groups):
+            return [(0, n, "range", parts[0], parts)]
+        if sep == ",":
+            out = []
+            pos = 0
+            for g in groups:
+                out.append((pos, pos + len(g), "int", int(g), ()))
+                pos += len(g) + 1
+            return out
+    return [(0, n, "code", int("".join(groups)), tuple(int(g) for g in groups))]
+
+
+def parse_digits(s: str) -> int | Decimal | None:
+    """``"۱۲٬۵۰۰"`` -> 12500, ``"۲/۵"`` -> Decimal("2.5"); None for dates, times, codes, non-digits."""
+    if not isinstance(s, str):
+        raise TypeError(f"parse_digits() takes str, not {type(s).__name__}")
+    s = s.strip()
+    neg = False
+    if s[:1] in _MINUS:
+        neg, s = True, s[1:]
+    if not s or not regex.fullmatch(rf"[{_DIGITS}]+(?:[٬,٫./:\-−][{_DIGITS}]+)*", s):
+        return None
+    items = classify_digits(s)
+    if len(items) != 1 or items[0][2] not in ("int", "decimal"):
+        return None
+    v = items[0][3]
+    return -v if neg else v
+
+
+# --------------------------------------------------------------------------- atoms and parsing
+
+
+@dataclass(slots=True)
+class _Atom:
+    kind: str  # D (digits number), X (special digits), R (range), W, S, O, O1, A, N, HF
+    start: int
+    end: int
+    value: Any = None
+    cls: str = ""
+    word: str = ""
+    is_decimal: bool = False
+    parts: tuple[int, ...] = ()
+    shape: str = ""
+
+
+def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
+    out: list[_Atom] = []
+    words = lex.words
+    for m in lex.token_re.finditer(text):
+        if m.group("d") is not None:
+            s, e = m.span("d")
+            items = classify_digits(m.group("d"))
+            if m.group("ds") is not None and len(items) == 1 and items[0][2] == "int":
+                out.append(_Atom("OD", s, m.end(), items[0][3], "D"))
+                continue
+            for rs, re_, shape, value, parts in items:
+                if shape in ("int", "decimal"):
+                    out.append(_Atom("D", s + rs, s + re_, value, "D", is_decimal=shape == "decimal"))
+                elif shape == "range":
+                    out.append(_Atom("R", s + rs, s + re_, value, "R", parts=parts, shape=shape))
+                else:
+                    out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
+            continue
+        w = m.group(0).translate(_FOLD_LETTERS)
+        kind, payload = words.get(w, ("A", None)) if m.group("a") is None else ("A", None)
+        if kind in ("W", "O", "O1"):
+            out.append(_Atom(kind, m.start(), m.end(), payload, _cls(payload), word=w))
+        elif kind == "S":
+            out.append(_Atom("S", m.start(), m.end(), payload, "S", word=w))
+        else:
+            out.append(_Atom(kind, m.start(), m.end(), None, kind, word=w))
+    return out
+
+
+_ADJ_RE = regex.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*")
+_VA_RE = regex.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*و[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+")
+
+
+def _conn(text: str, a: _Atom, b: _Atom) -> str | None:
+    gap = text[a.end:b.start]
+    if gap == " " or gap == "" or _ADJ_RE.fullmatch(gap):
+        return "adj"
+    if gap == " و " or _VA_RE.fullmatch(gap):
+        return "va"
+    return None
+
+
+def _merge_scales(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Adjacent, increasing scale words form one compound scale (هزار میلیارد = 10**12)."""
+    out: list[_Atom] = []
+    for a in atoms:
+        prev = out[-1] if out else None
+        if (a.kind == "S" and prev is not None and prev.kind == "S" and a.value > prev.value
+                and _conn(text, prev, a) == "adj" and "\n" not in text[prev.end:a.start]):
+            out[-1] = _Atom("S", prev.start, a.end, prev.value * a.value, "S", word=prev.word + " " + a.word)
+        else:
+            out.append(a)
+    return out
+
+
+def _norm_value(v: int | Decimal) -> int | Decimal:
+    if isinstance(v, Decimal):
+        if v == v.to_integral_value():
+            return int(v)
+        return v.normalize() if v.as_tuple().exponent < 0 else v
+    return v
+
+
+class _Number:
+    """Mutable state while reading one number."""
+
+    __slots__ = ("total", "cur", "group", "group_len", "max_scale", "last_scale", "ordinal", "is_decimal",
+                 "has_d", "has_w", "first", "last", "closed", "half_end", "fraction")
+
+    def __init__(self, first: int) -> None:
+        self.total: int | Decimal = 0
+        self.cur: int | Decimal = 0
+        self.group: str | None = None  # class of the last atom of the current group, None after a scale
+        self.group_len = 0
+        self.max_scale = 0
+        self.last_scale: int | None = None  # index of the atom of the last applied scale
+        self.ordinal = False
+        self.is_decimal = False
+        self.has_d = False
+        self.has_w = False
+        self.first = first
+        self.last = first
+        self.closed = False  # nothing may follow
+        self.half_end = False
+        self.fraction: tuple[int, int] | None = None
+
+    def apply_scale(self, s: int, idx: int) -> None:
+        if self.group is None and self.last_scale is None:
+            self.cur = 1  # a bare scale word: هزار = 1000
+        if s >= self.max_scale:
+            self.total = (self.total + self.cur) * s
+            self.max_scale = s
+        else:
+            self.total += self.cur * s
+        self.cur = 0
+        self.group = None
+        self.group_len = 0
+        self.last_scale = idx
+
+
+_GROUP_NEXT = {"H": {"T", "TEEN", "U"}, "T": {"U"}}
+
+
+def _accept(st: _Number, a: _Atom, conn: str | None, idx: int, atoms: list[_Atom]) -> bool:
+    """Try to extend the number ``st`` with atom ``a``; mutate and return True if it fits."""
+    if st.closed or conn is None:
+        return False
+    k = a.kind
+    after_scale = st.group is None and st.last_scale is not None
+    if k == "S" or (k == "O" and a.cls == "S"):
+        if conn != "adj" or st.group is None:
+            return False
+        st.apply_scale(a.value, idx)
+        st.has_w = True
+        if k == "O":
+            st.ordinal = st.closed = True
+        return True
+    if k == "D":
+        if isinstance(a.value, Decimal) or st.group == "HALF":
+            return False
+        if after_scale and conn == "va":
+            st.cur, st.group = a.value, "D"
+        elif st.group == "H" and conn == "va" and a.value < 100:
+            st.cur += a.value
+            st.group = "D"
+        else:
+            return False
+        st.has_d = True
+        st.group_len += 1
+        return True
+    if k in ("W", "O"):
+        c = a.cls
+        if after_scale:
+            st.cur, st.group, st.group_len = a.value, c, 1
+        elif st.group in _GROUP_NEXT and c in _GROUP_NEXT[st.group]:
+            st.cur += a.value
+            st.group = c
+            st.group_len += 1
+        elif (st.group == "U" and st.group_len == 1 and a.word in ("صد", "صدم", "صدمین") and conn == "adj"):
+            st.cur = st.cur * 100
+            st.group = "H"
+        else:
+            return False
+        st.has_w = True
+        if k == "O":
+            st.ordinal = st.closed = True
+        return True
+    if k == "HF":
+        if conn != "va":
+            return False
+        if after_scale:
+            prev = atoms[st.last_scale]
+            st.total += Decimal(prev.value) / 2
+            st.closed = st.half_end = True
+        elif st.group in ("D", "U", "T", "TEEN", "H") and not isinstance(st.cur, Decimal):
+            st.cur = st.cur + Decimal("0.5")
+            st.group = "HALF"
+        else:
+            return False
+        st.is_decimal = True
+        return True
+    if k == "A":
+        prev = atoms[idx - 1]
+        if conn != "adj" or prev.kind not in ("W", "S", "D"):
+            return False
+        st.ordinal = st.closed = True
+        return True
+    return False
+
+
+def _start(st: _Number, a: _Atom) -> bool:
+    k = a.kind
+    if k == "D":
+        st.cur, st.group, st.has_d, st.group_len = a.value, "D", True, 1
+        st.is_decimal = a.is_decimal
+        return True
+    if k == "W":
+        st.cur, st.group, st.has_w, st.group_len = a.value, a.cls, True, 1
+        return True
+    if k == "S":
+        st.has_w = True
+        st.apply_scale(a.value, st.first)
+        return True
+    if k in ("O", "O1"):
+        st.has_w = True
+        st.ordinal = st.closed = True
+        if a.cls == "S":
+            st.apply_scale(a.value, st.first)
+        else:
+            st.cur, st.group = a.value, a.cls
+        return True
+    if k == "OD":
+        st.cur, st.group, st.has_d = a.value, "D", True
+        st.ordinal = st.closed = True
+        return True
+    if k == "HF":
+        st.cur, st.group, st.is_decimal = Decimal("0.5"), "HALF", True
+        return True
+    return False
+
+
+def _finish(text: str, atoms: list[_Atom], st: _Number, neg_start: int | None) -> NumberMatch | None:
+    first, last = atoms[st.first], atoms[st.last]
+    if st.group == "HALF" and st.first == st.last:
+        return None  # a lone نیم
+    with localcontext() as ctx:
+        ctx.prec = 120
+        value = st.total + st.cur
+        scale, scale_text = 1, ""
+        ls = st.last_scale
+        if ls is not None and not st.ordinal and (ls == st.last or (st.half_end and ls == st.last - 1)):
+            scale = atoms[ls].value
+            scale_text = text[atoms[ls].start:atoms[ls].end]
+        if scale != 1:
+            if isinstance(value, int) and value % scale == 0:
+                amount: int | Decimal = value // scale
+            else:
+                amount = Decimal(value) / Decimal(scale)
+        else:
+            amount = value
+        if neg_start is not None:
+            value, amount = -value, -amount
+        value, amount = _norm_value(value), _norm_value(amount)
+    start = first.start if neg_start is None else neg_start
+    form = "mixed" if (st.has_d and st.has_w) or (neg_start is not None and st.has_d and text[neg_start] not in _MINUS) \
+        else ("digits" if st.has_d else "words")
+    if st.ordinal:
+        shape = "ordinal"
+    elif st.is_decimal:
+        shape = "decimal"
+    else:
+        shape = "int"
+    return NumberMatch(start, last.end, text[start:last.end], value, amount, scale, scale_text, form,
+                       st.is_decimal, shape)
+
+
+def _special(text: str, a: _Atom, scale_atom: _Atom | None, neg_start: int | None) -> NumberMatch:
+    end = a.end if scale_atom is None else scale_atom.end
+    scale = 1 if scale_atom is None else scale_atom.value
+    scale_text = "" if scale_atom is None else text[scale_atom.start:scale_atom.end]
+    form = "digits" if scale_atom is None else "mixed"
+    value = a.value * scale
+    return NumberMatch(a.start, end, text[a.start:end], value, a.value, scale, scale_text, form, False,
+                       a.shape, a.parts)
+
+
+def _neg_prefix(text: str, a: _Atom) -> int | None:
+    """Start of a glued minus sign before digits (``-۵``), never a dateline dash (``ایرنا - ۱۲``)."""
+    s = a.start
+    if s >= 1 and text[s - 1] in _MINUS and (s == 1 or text[s - 2] in " \t\n(\N{NO-BREAK SPACE}"):
+        j = s - 2
+        while j >= 0 and text[j] in " \t\N{NO-BREAK SPACE}":
+            j -= 1
+        if j < 0 or not (text[j].isdigit() or text[j] in "-−"):
+            return s - 1
+    return None
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = _NEXT_WORD_RE.match(text, pos)
+    return m.group(1).translate(_FOLD_LETTERS) if m else ""
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
+    return m.group(1).translate(_FOLD_LETTERS) if m else ""
+
+
+_NEXT_WORD_RE = regex.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+([\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}]+)")
+_PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}]*)[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+$")
+
+
+def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: _Lexicon, strict: bool) -> bool:
+    """Context filters: vague plurals, نه meaning 'no', دهم as a verb."""
+    if lex.vague_suffix_re.match(text, m.end) and atoms[i1].kind in ("W", "S"):
+        return False
+    head = atoms[i0]
+    if head.kind in ("S", "W") and (head.kind == "S" or head.value in (10, 100)) and lex.vague_before_re.search(
+        text, max(0, head.start - 30), head.start
+    ):
+        return False
+    if not strict:
+        return True
+    if i0 == i1 and head.kind == "W" and head.word == "نه":
+        nxt = _word_after(text, m.end)
+        if not nxt or nxt in lex.negation_followers:
+            return False
+    if i0 == i1 and head.kind == "O" and head.word in lex.ambiguous_ordinals:
+        if _word_after(text, m.end) not in lex.ordinal_after and _word_before(text, m.start) not in lex.ordinal_before:
+            return False
+    return True
+
+
+_NEGATABLE = frozenset({"D", "W", "S", "O", "OD", "HF"})
+
+
+def _find(text: str, strict: bool = True) -> list[NumberMatch]:
+    lex = _lexicon()
+    atoms = _atoms(text, lex)
+    if not atoms:
+        return []
+    if lex.adversarial_re is not None and any(a.kind not in ("D", "X", "R", "OD") for a in atoms):
+        blocked = [m.span() for m in lex.adversarial_re.finditer(text)]
+        if blocked:
+            atoms = [a for a in atoms if not any(bs < a.end and a.start < be for bs, be in blocked)]
+    atoms = _merge_scales(text, atoms)
+    out: list[NumberMatch] = []
+    n = len(atoms)
+    i = 0
+    while i < n:
+        a = atoms[i]
+        neg_start = None
+        j = i
+        if a.kind == "N":
+            if i + 1 < n and _conn(text, a, atoms[i + 1]) == "adj" and atoms[i + 1].kind in _NEGATABLE:
+                neg_start = a.start
+                j = i + 1
+            else:
+                i += 1
+                continue
+        b = atoms[j]
+        if b.kind in ("D", "X", "R") and neg_start is None:
+            neg_start = _neg_prefix(text, b)
+        if b.kind == "X":
+            out.append(_special(text, b, None, None))
+            i = j + 1
+            continue
+        if b.kind == "R":
+            sc = atoms[j + 1] if j + 1 < n and atoms[j + 1].kind == "S" and _conn(text, b, atoms[j + 1]) == "adj" else None
+            out.append(_special(text, b, sc, None))
+            i = j + 2 if sc is not None else j + 1
+            continue
+        st = _Number(j)
+        if not _start(st, b):
+            i = j + 1
+            continue
+        k = j + 1
+        while k < n and not st.closed:
+            if not _accept(st, atoms[k], _conn(text, atoms[k - 1], atoms[k]), k, atoms):
+                break
+            st.last = k
+            k += 1
+        # A fraction: a small cardinal then an ordinal denominator (دو سوم = 2/3).
+        if (not st.ordinal and k < n and st.first == st.last and atoms[k].kind == "O" and atoms[st.first].kind == "W"
+                and _conn(text, atoms[st.last], atoms[k]) == "adj" and 2 <= atoms[k].value <= 100
+                and atoms[st.first].value < atoms[k].value and atoms[k].word[-2:] != "ین"):
+            num, den = atoms[st.first].value, atoms[k].value
+            with localcontext() as ctx:
+                ctx.prec = 28
+                val = _norm_value(Decimal(num) / Decimal(den))
+            s0, e0 = atoms[st.first].start, atoms[k].end
+            out.append(NumberMatch(s0, e0, text[s0:e0], val, val, 1, "", "words", True, "fraction", (num, den)))
+            i = k + 1
+            continue
+        m = _finish(text, atoms, st, neg_start)
+        if m is not None and _keep(text, m, atoms, st.first, st.last, lex, strict):
+            out.append(m)
+        i = st.last + 1
+    return out
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number in ``text``: sorted, non-overlapping, maximal; spans are ``[start, end)`` in ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_numbers() takes str, not {type(text).__name__}; decode bytes first")
+    return _find(text)
+
+
+def _whole(s: str, shape_ok: tuple[str, ...]) -> int | Decimal | None:
+    if not isinstance(s, str):
+        raise TypeError(f"expected str, not {type(s).__name__}")
+    t = " ".join(s.split())
+    if not t:
+        return None
+    found = _find(t, strict=False)
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if m.start != 0 or m.end != len(t) or m.shape not in shape_ok:
+        return None
+    return m.value
+
+
+def parse_number_words(s: str) -> int | Decimal | None:
+    """A whole cardinal phrase (words, digits or both) -> exact value; None if it is not exactly one number.
+
+    >>> parse_number_words("صد و بیست و سه میلیارد")
+    123000000000
+    >>> parse_number_words("نه تنها") is None
+    True
+    """
+    return _whole(s, ("int", "decimal"))
+
+
+def parse_ordinal_words(s: str) -> int | None:
+    """A whole ordinal phrase -> its number: ``"بیست و یکم"`` -> 21, ``"سومین"`` -> 3; else None."""
+    v = _whole(s, ("ordinal",))
+    return v if v is None else int(v)
