@@ -1,0 +1,141 @@
+"""Sentence splitting for Persian news text, with spans over the original string.
+
+``split_sentences(text, start, end)`` returns half-open ``[s, e)`` spans (code points of ``text``),
+trimmed of surrounding whitespace, that tile the non-blank content of ``text[start:end]``.
+
+Rules (each one exercised by ``tests/test_sentences*.py``):
+
+* A line break always ends a sentence (bodies stored one sentence per line are common).
+* ``.`` ``!`` ``?`` ``؟`` (and runs such as ``؟!``) end a sentence, together with any closing quotes or
+  brackets that follow (``«...چرا؟»``), when followed by white space or the end of the line, or by a
+  Persian letter with no space in between (``کنند.اعتبار``: a missing space after a full stop).
+* A full stop never ends a sentence inside a number (``۲.۵``, ``12.5``), after a single-letter
+  abbreviation or a listed one (``ه.ق``, ``ج.ا.ا``, ``Dr.``: ``data/sentences.json``), between two Latin
+  letters (``irna.ir``), after a bare list number at the start of a sentence (``1. ...``), or as part of an
+  ellipsis (``و... ``). ``/`` and ``:`` never end a sentence, so ``۱۴۰۲/۱۲/۲۱`` and ``۷:۵۷`` stay whole.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["split_sentences", "sentence_texts"]
+
+_TERMINAL = re.compile(r"[.!?؟…]+")
+_CLOSERS = "»\"”’')]}"
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    path = resources.files("khabar_extract").joinpath("data/sentences.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:  # pragma: no cover - packaging error
+        raise RuntimeError(f"khabar_extract/data/sentences.json is unreadable: {exc}") from None
+    abbrs = data.get("abbreviations") if isinstance(data, dict) else None
+    if not isinstance(abbrs, list) or not all(isinstance(a, str) and a.strip() for a in abbrs):
+        raise RuntimeError("khabar_extract/data/sentences.json: 'abbreviations' must be a list of non-empty strings")
+    return frozenset(a.casefold() for a in abbrs)
+
+
+def _is_persian_letter(c: str) -> bool:
+    return ("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff") and c.isalpha()
+
+
+def _is_latin_letter(c: str) -> bool:
+    return c.isascii() and c.isalpha()
+
+
+def _token_before(line: str, pos: int, floor: int) -> str:
+    """The run of letters, digits and inner dots ending just before ``pos`` (not before ``floor``)."""
+    i = pos
+    while i > floor and (line[i - 1].isalnum() or line[i - 1] in ".\N{ZERO WIDTH NON-JOINER}"):
+        i -= 1
+    return line[i:pos]
+
+
+def _is_boundary(text: str, m: re.Match[str], sent_start: int, line_end: int) -> int:
+    """End of the sentence if the terminal run ``m`` ends one, else -1."""
+    run = m.group()
+    s, e = m.start(), m.end()
+    before = text[s - 1] if s > sent_start else ""
+    if before in "(":  # "(!)", "(؟)": an aside, not an end
+        return -1
+    only_dots = run.strip(".") == ""
+    if only_dots and len(run) > 1 and e < line_end:
+        return -1  # ellipsis inside a line: "و... "
+    # absorb closing quotes and brackets
+    end = e
+    while end < line_end and text[end] in _CLOSERS:
+        end += 1
+    after = text[end] if end < line_end else ""
+    if only_dots and len(run) == 1:
+        if before.isdigit() and after.isdigit():
+            return -1  # decimal: ۲.۵
+        if end == e and _is_latin_letter(before) and _is_latin_letter(after):
+            return -1  # irna.ir, e.g
+        token = _token_before(text, s, sent_start)
+        core = token.rsplit(".", 1)[-1] if token else ""
+        if core and (len(core) == 1 and core.isalpha() or token.casefold() in _abbreviations()
+                     or core.casefold() in _abbreviations()):
+            return -1  # ه.ق / Dr. / ج.ا.ا
+        if token and token.isdigit() and len(token) <= 3 and not text[sent_start:s - len(token)].strip():
+            return -1  # list numbering "1. ..."
+    if not after or after.isspace():
+        return end
+    if _is_persian_letter(after) or after == "«":
+        # missing space after the stop: "کنند.اعتبار", "بود؟چرا"
+        if before and (before.isalpha() or before in _CLOSERS or before.isdigit() and not only_dots):
+            return end
+    return -1
+
+
+def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    # trim the line
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    sent_start = start
+    for m in _TERMINAL.finditer(text, start, end):
+        if m.start() < sent_start:
+            continue
+        stop = _is_boundary(text, m, sent_start, end)
+        if stop < 0:
+            continue
+        out.append((sent_start, stop))
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        sent_start = nxt
+        if sent_start >= end:
+            return
+    if sent_start < end:
+        out.append((sent_start, end))
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans ``[s, e)`` of the sentences of ``text[start:end]``, in order, whitespace-trimmed."""
+    if not isinstance(text, str):
+        raise TypeError(f"split_sentences() takes str, not {type(text).__name__}")
+    if end is None or end > len(text):
+        end = len(text)
+    out: list[tuple[int, int]] = []
+    pos = max(0, start)
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        _split_line(text, pos, line_end, out)
+        pos = line_end + 1
+    return out
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The sentences of ``text`` as strings (convenience for tests and quick looks)."""
+    return [text[s:e] for s, e in split_sentences(text)]
