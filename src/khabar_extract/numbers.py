@@ -183,7 +183,7 @@ def _lexicon() -> _Lexicon:
         _require(v < 1000, f"cardinal {w!r} >= 1000 belongs in 'scales'")
     for w, v in raw["scales"].items():
         _require(v >= 1000 and str(v).rstrip("0") == "1", f"scale {w!r} must be a power of ten >= 1000")
-    for key in ("ordinal_suffix_words", "negative_words", "half_words", "scale_glued_suffixes",
+    for key in ("ordinal_suffix_words", "negative_words", "positive_words", "half_words", "scale_glued_suffixes",
                 "vague_plural_suffixes", "vague_quantifiers", "negation_followers", "ambiguous_ordinals",
                 "ordinal_context_after", "ordinal_context_before", "ordinal_standalone"):
         _require(isinstance(raw.get(key), list) and all(isinstance(x, str) and x for x in raw[key]),
@@ -207,6 +207,8 @@ def _lexicon() -> _Lexicon:
             words[form] = ("O1" if w in standalone else "O", v)
     for w in raw["negative_words"]:
         words[w] = ("N", None)
+    for w in raw["positive_words"]:
+        words[w] = ("P", None)
     for w in raw["half_words"]:
         words[w] = ("HF", None)
     suffix_words = raw["ordinal_suffix_words"]
@@ -304,7 +306,7 @@ def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[in
             return [(0, n, "decimal", _dec(first + "." + groups[1]), ())]
         if thousands_ok(groups[:-1]):
             return [(0, n, "decimal", _dec("".join(groups[:-1]) + "." + groups[-1]), ())]
-    if kinds <= _THOUSANDS and thousands_ok(groups):
+    if (kinds <= _THOUSANDS or (kinds == {"."} and len(seps) >= 2)) and thousands_ok(groups):
         return [(0, n, "int", int("".join(groups)), ())]
     if kinds == {"\N{ARABIC THOUSANDS SEPARATOR}"} and len(seps) == 1:
         # A lone Arabic thousands separator before a non-3-digit group: read as a decimal mark.
@@ -565,7 +567,9 @@ def _start(st: _Number, a: _Atom) -> bool:
     return False
 
 
-def _finish(text: str, atoms: list[_Atom], st: _Number, neg_start: int | None) -> NumberMatch | None:
+def _finish(
+    text: str, atoms: list[_Atom], st: _Number, neg_start: int | None, sign_start: int | None = None
+) -> NumberMatch | None:
     first, last = atoms[st.first], atoms[st.last]
     if st.group == "HALF" and st.first == st.last:
         return None  # a lone نیم
@@ -587,8 +591,8 @@ def _finish(text: str, atoms: list[_Atom], st: _Number, neg_start: int | None) -
         if neg_start is not None:
             value, amount = -value, -amount
         value, amount = _norm_value(value), _norm_value(amount)
-    start = first.start if neg_start is None else neg_start
-    form = "mixed" if (st.has_d and st.has_w) or (neg_start is not None and st.has_d and text[neg_start] not in _MINUS) \
+    start = first.start if neg_start is None and sign_start is None else (neg_start if neg_start is not None else sign_start)
+    form = "mixed" if (st.has_d and st.has_w) or (start != first.start and st.has_d and text[start] not in _MINUS) \
         else ("digits" if st.has_d else "words")
     if st.ordinal:
         shape = "ordinal"
@@ -675,11 +679,12 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     i = 0
     while i < n:
         a = atoms[i]
-        neg_start = None
+        neg_start = sign_start = None
         j = i
-        if a.kind == "N":
+        if a.kind in ("N", "P"):
             if i + 1 < n and _conn(text, a, atoms[i + 1]) == "adj" and atoms[i + 1].kind in _NEGATABLE:
-                neg_start = a.start
+                sign_start = a.start
+                neg_start = a.start if a.kind == "N" else None
                 j = i + 1
             else:
                 i += 1
@@ -718,7 +723,7 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
             out.append(NumberMatch(s0, e0, text[s0:e0], val, val, 1, "", "words", True, "fraction", (num, den)))
             i = k + 1
             continue
-        m = _finish(text, atoms, st, neg_start)
+        m = _finish(text, atoms, st, neg_start, sign_start)
         if m is not None and _keep(text, m, atoms, st.first, st.last, lex, strict):
             out.append(m)
         i = st.last + 1
