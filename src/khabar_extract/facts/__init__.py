@@ -1,20 +1,36 @@
-"""Fact extraction (numbers, money, percentages, dates, counted quantities).
+"""Fact extraction: money, percentages, counted quantities, dates, durations, clock times and ordinals.
 
-PLACEHOLDER until the facts stage lands (issue 3): returns no facts.
+``extract_facts(doc)`` runs on a :class:`~khabar_extract.normalize.Normalized` document. It works in two
+steps (as Microsoft Recognizers-Text does): the *finders* (:mod:`.finders`) return candidate spans on the
+normalised text, the *resolvers* (:mod:`.resolvers`) turn each candidate into a value or reject it. Spans
+are then mapped back to the untouched original, so ``fact.text == doc.original[start:end]`` always holds.
+
+The order of the passes decides who owns a stretch of text: numeric and month-name dates first, then clock
+times, then every remaining number in its context (money, percent, duration, year, quantity), then ordinal
+words and relative dates. See ``docs/facts.md`` for the kinds, fields, vocabularies and rules.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..normalize import Normalized
+from . import finders as F
+from . import resolvers as R
+from .patterns import patterns
 
-__all__ = ["Fact", "extract_facts"]
+__all__ = ["Fact", "extract_facts", "KINDS"]
+
+#: Every kind a fact can have; only the first four are scored against the corpus gold.
+KINDS = ("money", "percent", "quantity", "date", "duration", "time", "ordinal")
 
 
 @dataclass(frozen=True)
 class Fact:
+    """One fact: ``span`` is ``[start, end)`` in the original text and ``text`` is exactly that slice."""
+
     kind: str
     value: Any
     span: tuple[int, int]
@@ -25,5 +41,212 @@ class Fact:
         return {"kind": self.kind, "value": self.value, "span": list(self.span), "text": self.text, **self.attrs}
 
 
+class _Claims:
+    """Which characters of the normalised text already belong to a fact (or are blocked)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n + 1)
+
+    def free(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, max(e, s + 1)) == -1
+
+    def take(self, s: int, e: int) -> None:
+        self.mask[s:e] = b"\x01" * (e - s)
+
+
 def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
-    return []
+    """Every fact in ``doc``, in text order. ``reference_date`` (the article's date, a ``jdatetime.date`` or
+    ``datetime.date``) resolves relative years (``امسال``) and the century of two-digit years."""
+    if not isinstance(doc, Normalized):
+        raise TypeError(f"extract_facts() takes a Normalized document (normalize(text)), not {type(doc).__name__}")
+    text = doc.text
+    ctx = R.Context.from_reference(reference_date)
+    claims = _Claims(len(text))
+    found: list[tuple[int, int, str, Any, dict[str, Any]]] = []
+
+    def accept(c: F.Candidate, resolved: tuple[Any, dict[str, Any]] | None, kind: str | None = None) -> None:
+        if resolved is None:
+            return
+        value, attrs = resolved
+        claims.take(c.start, c.end)
+        found.append((c.start, c.end, kind or c.kind, value, attrs))
+
+    # 1. dates with a month name or in numeric form, then clock times
+    for c in F.find_numeric_dates(text) + F.find_month_dates(text):
+        if claims.free(c.start, c.end):
+            accept(c, R.resolve_date(c, ctx))
+    for c in F.find_clock_times(text):
+        if claims.free(c.start, c.end):
+            accept(c, R.resolve_time(c))
+
+    # 2. adversarial phrases block the numbers inside them
+    for s, e in F.find_adversarial(text):
+        if claims.free(s, e):
+            claims.take(s, e)
+
+    # table rows (columns aligned with runs of spaces): their numbers lost their unit to a header
+    for m in patterns().table_line.finditer(text):
+        claims.take(m.start(), m.end())
+
+    # 3. every other number, in its context
+    numbers = [n for n in _split_ranges(F.find_numbers(text)) if claims.free(n.start, n.end)]
+    halves = [h for h in F.find_half_words(text) if claims.free(h.start, h.end)]
+    if halves:
+        numbers = sorted(numbers + halves, key=lambda n: n.start)
+    cands: list[F.Candidate | None] = [F.classify_number(text, n) for n in numbers]
+    _share_units(text, numbers, cands)
+    _borrow_currency(text, cands, found)
+    for c in cands:
+        if c is None or c.kind == "bare" or not claims.free(c.start, c.end):
+            continue
+        accept(c, _resolve(c, text, ctx))
+
+    # 4. ordinal words and relative years where nothing else stands
+    for c in F.find_ordinal_words(text):
+        if claims.free(c.start, c.end):
+            accept(c, R.resolve_ordinal(c))
+    for c in F.find_relative_dates(text):
+        if claims.free(c.start, c.end):
+            accept(c, R.resolve_date(c, ctx))
+
+    found.sort(key=lambda f: (f[0], f[1]))
+    original = doc.original
+    out = []
+    for s, e, kind, value, attrs in found:
+        os_, oe = doc.to_original(s, e)
+        out.append(Fact(kind, value, (os_, oe), original[os_:oe], attrs))
+    return out
+
+
+def _split_ranges(numbers: list[Any]) -> list[Any]:
+    """``۱۰-۱۲ درصد`` (one number of shape ``range``) becomes two numbers joined by the dash."""
+    from dataclasses import replace
+
+    out = []
+    for n in numbers:
+        if n.shape != "range" or len(n.parts) != 2:
+            out.append(n)
+            continue
+        i = max(n.text.find("-"), n.text.find("\N{EN DASH}"))
+        if i <= 0:
+            continue
+        a, b = n.parts
+        first = n.text[:i].rstrip()
+        out.append(replace(n, end=n.start + len(first), text=first, value=a, amount=a, scale=1, scale_text="",
+                           shape="int", parts=()))
+        rest = n.text[i + 1 :]
+        lead = len(rest) - len(rest.lstrip())
+        out.append(replace(n, start=n.start + i + 1 + lead, text=rest.lstrip(), value=b * n.scale, amount=b,
+                           shape="int", parts=()))
+    return out
+
+
+def _resolve(c: F.Candidate, text: str, ctx: R.Context) -> tuple[Any, dict[str, Any]] | None:
+    kind = c.kind
+    if kind == "money":
+        return R.resolve_money(c, borrowed=c.parts.get("borrowed"))
+    if kind == "percent":
+        return R.resolve_percent(c)
+    if kind == "quantity":
+        return R.resolve_quantity(c, text)
+    if kind == "date":
+        return R.resolve_date(c, ctx)
+    if kind == "duration":
+        return R.resolve_duration(c)
+    if kind == "time":
+        return R.resolve_time(c)
+    if kind == "ordinal":
+        return R.resolve_ordinal(c)
+    return None
+
+
+def _power(n: Any) -> int:
+    return len(str(n.scale)) - 1 if n.scale > 1 else 0
+
+
+def _money_power(c: F.Candidate) -> int:
+    """Scale of a money candidate beyond its number: glued scale words (``هزارتومانی``) or borrowed."""
+    if "borrowed" in c.parts:
+        return c.parts["borrowed"].get("power", 0)
+    m = c.parts.get("money")
+    return R._scale_power(m.group("scales")) if m is not None else 0
+
+
+def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None]) -> None:
+    """Numbers joined by و / تا / یا share the unit, noun and scale of the last one: ``بین ۲ تا ۳ میلیون
+    تومان`` -> 2,000,000 and 3,000,000 toman; ``۹۴ و ۶۷ تن``; ``سال‌های ۹۰ تا ۹۵`` (forward, for years)."""
+    conn = patterns().connector
+    for i in range(len(numbers) - 2, -1, -1):
+        a, b = cands[i], cands[i + 1]
+        if a is None or b is None:
+            continue
+        na, nb = numbers[i], numbers[i + 1]
+        m = conn.match(text, na.end)
+        if not m or m.end() != nb.start:
+            continue
+        if a.kind == "bare" and b.kind in ("money", "percent", "quantity", "duration"):
+            own = _power(na)
+            lend = _power(nb) + (_money_power(b) if b.kind == "money" else 0)
+            power = lend if own == 0 and na.value < 10**lend else 0
+            parts = {"number": na, "qualifier": a.parts.get("qualifier"), "shared_with": nb.start}
+            if b.kind == "money":
+                parts["borrowed"] = _lender_currency(b, power)
+            elif b.kind == "quantity":
+                parts["noun"] = b.parts["noun"]
+                if power:
+                    parts["number"] = _scaled(na, power)
+            elif b.kind == "duration":
+                parts["unit"] = b.parts["unit"]
+            elif power:
+                parts["number"] = _scaled(na, power)
+            cands[i] = F.Candidate(b.kind, na.start, na.end, parts)
+        elif a.kind == "date" and a.parts.get("form") == "year" and b.kind in ("bare", "quantity"):
+            if nb.form == "digits" and len(nb.text) == len(na.text) and nb.text.isdigit():
+                cands[i + 1] = F.Candidate("date", nb.start, nb.end, {"number": nb, "form": "year"})
+
+
+def _scaled(n: Any, power: int) -> Any:
+    from dataclasses import replace
+
+    return replace(n, value=n.value * 10**power, scale=10**power)
+
+
+def _lender_currency(b: F.Candidate, power: int) -> dict[str, Any]:
+    from .lexicon import lexicon, squash
+
+    lx = lexicon()
+    if "borrowed" in b.parts:
+        return {**b.parts["borrowed"], "power": power or 0}
+    if "money" in b.parts:
+        m = b.parts["money"]
+        cur = lx.currencies[squash(m.group("cur"))]
+        nb = b.parts["number"]
+        scale_words = " ".join(x for x in (nb.scale_text, m.group("scales").strip()) if x)
+        return {"iso": cur.iso, "factor": cur.factor, "currency_word": m.group("cur") + (m.group("adj") or ""),
+                "power": power, "scale_words": scale_words if power else ""}
+    sign = b.parts["currency_sign"]
+    return {"iso": lx.signs_before[sign], "factor": 1, "currency_word": sign, "power": power, "scale_words": ""}
+
+
+def _borrow_currency(text: str, cands: list[F.Candidate | None], found: list[Any]) -> None:
+    """A large bare amount (``۱۲۰ هزار میلیارد``) takes the currency of a money amount in the same sentence."""
+    bare = [i for i, c in enumerate(cands) if c is not None and c.kind == "bare" and c.parts["number"].scale >= 10**6]
+    if not bare:
+        return
+    money = [c for c in cands if c is not None and c.kind == "money" and "borrowed" not in c.parts]
+    if not money:
+        return
+    ends = [m.end() for m in patterns().sentence_end.finditer(text)]
+    for i in bare:
+        c = cands[i]
+        assert c is not None
+        sid = bisect_right(ends, c.start)
+        same = [m for m in money if bisect_right(ends, m.start) == sid]
+        if not same:
+            continue
+        lender = min(same, key=lambda m: abs(m.start - c.start))
+        parts = dict(c.parts)
+        parts["borrowed"] = _lender_currency(lender, 0)
+        cands[i] = F.Candidate("money", c.start, c.end, parts)

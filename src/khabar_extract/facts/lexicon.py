@@ -1,0 +1,182 @@
+"""The facts stage's vocabularies, loaded once from ``khabar_extract/data/facts/`` and validated.
+
+Every entry is normalised with the same :func:`khabar_extract.normalize.normalize` as the text it is matched
+against (so an entry written with Arabic ي/ك still matches). Multi-word entries match with or without the
+space or ZWNJ between their parts: the lookup key of a phrase is its letters with every space and ZWNJ removed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ..normalize import normalize
+
+__all__ = ["Lexicon", "LexiconError", "lexicon", "squash", "CATEGORIES", "phrase_pattern"]
+
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+
+#: The category vocabulary of counted quantities (docs/facts.md).
+CATEGORIES = frozenset(
+    {"village", "housing_unit", "person", "household", "group", "job", "project", "school", "fund",
+     "area", "length", "weight", "power", "volume"}
+)
+
+_SQUASH = str.maketrans({" ": None, ZWNJ: None, "\N{ARABIC LETTER HEH WITH YEH ABOVE}": "ه"})
+
+
+class LexiconError(ValueError):
+    """A data file under ``data/facts`` is malformed; the message names the file and the entry."""
+
+
+def squash(s: str) -> str:
+    """The lookup key of a word or phrase: normalised, without spaces or ZWNJ."""
+    return normalize(s).text.translate(_SQUASH)
+
+
+def _norm(s: str) -> str:
+    return normalize(s).text
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases`` (longest first) where a space or ZWNJ inside a phrase is optional."""
+    alts = []
+    for p in sorted({_norm(p) for p in phrases}, key=len, reverse=True):
+        parts = regex.split(f"[ {ZWNJ}]+", p)
+        alts.append(f"[ {ZWNJ}]?".join(regex.escape(x) for x in parts))
+    return "|".join(alts)
+
+
+def _read(name: str) -> Any:
+    ref = resources.files("khabar_extract").joinpath("data", "facts", name)
+    try:
+        raw = ref.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - packaging error
+        raise LexiconError(f"data/facts/{name} is missing from the package") from exc
+    if name.endswith(".json"):
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise LexiconError(f"data/facts/{name}: invalid JSON ({exc})") from exc
+    return raw
+
+
+def _need(cond: bool, where: str, msg: str) -> None:
+    if not cond:
+        raise LexiconError(f"data/facts/{where}: {msg}")
+
+
+@dataclass(frozen=True)
+class Currency:
+    word: str
+    iso: str
+    factor: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    nouns: dict[str, str | None]  # squashed phrase -> category
+    noun_max_words: int
+    currencies: dict[str, Currency]  # squashed word -> currency
+    currency_words: list[str]
+    currency_follow: list[str]
+    signs_before: dict[str, str]
+    signs_after: dict[str, str]
+    scales: dict[str, int]  # normalised word -> power of ten
+    months: dict[str, list[list[str]]]  # calendar -> 12 lists of names
+    month_index: dict[str, tuple[str, int]]  # squashed name -> (calendar, month)
+    ambiguous_months: frozenset[str]  # squashed
+    month_word: str
+    year_words: list[str]
+    era_markers: dict[str, list[str]]
+    weekdays: list[str]
+    duration_units: dict[str, str]  # squashed word -> unit
+    day_parts: list[str]
+    relative_years: dict[str, int]
+    qualifiers: list[str]
+    labels: frozenset[str]
+    not_nouns: frozenset[str]
+    weak_number_words: frozenset[str]
+    adversarial: list[dict[str, Any]]
+
+
+def _load_nouns() -> tuple[dict[str, str | None], int]:
+    nouns: dict[str, str | None] = {}
+    longest = 1
+    for i, line in enumerate(_read("nouns.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        _need(len(cols) == 2, f"nouns.tsv line {i}", f"expected 'phrase<TAB>category', got {line!r}")
+        phrase, cat = cols[0].strip(), cols[1].strip()
+        _need(bool(phrase), f"nouns.tsv line {i}", "empty phrase")
+        _need(cat == "-" or cat in CATEGORIES, f"nouns.tsv line {i}", f"unknown category {cat!r}")
+        key = squash(phrase)
+        _need(key not in nouns, f"nouns.tsv line {i}", f"duplicate phrase {phrase!r}")
+        nouns[key] = None if cat == "-" else cat
+        longest = max(longest, len(regex.split(f"[ {ZWNJ}]+", _norm(phrase))))
+    return nouns, longest
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load (once) and validate every vocabulary of the facts stage."""
+    nouns, longest = _load_nouns()
+
+    cur = _read("currencies.json")
+    currencies: dict[str, Currency] = {}
+    for e in cur["currencies"]:
+        _need({"word", "iso", "factor"} <= set(e), "currencies.json", f"entry needs word/iso/factor: {e}")
+        _need(regex.fullmatch("[A-Z]{3}", e["iso"]) is not None, "currencies.json", f"bad ISO code {e['iso']!r}")
+        _need(isinstance(e["factor"], int) and e["factor"] > 0, "currencies.json", f"bad factor in {e}")
+        currencies[squash(e["word"])] = Currency(_norm(e["word"]), e["iso"], e["factor"])
+
+    sc = _read("scales.json")["scales"]
+    for w, p in sc.items():
+        _need(isinstance(p, int) and 0 < p <= 15, "scales.json", f"bad power {p!r} for {w!r}")
+
+    mo = _read("months.json")
+    month_index: dict[str, tuple[str, int]] = {}
+    for cal in ("jalali", "gregorian", "hijri"):
+        _need(len(mo[cal]) == 12, "months.json", f"{cal} needs 12 months")
+        for m, names in enumerate(mo[cal], 1):
+            for n in names:
+                month_index.setdefault(squash(n), (cal, m))
+
+    tw = _read("time_words.json")
+    rel = _read("relative_dates.json")["years"]
+    ctx = _read("context.json")
+    adv = _read("adversarial.json")["phrases"]
+    for e in adv:
+        _need(bool(e.get("phrase")) and bool(e.get("why")), "adversarial.json", f"entry needs phrase and why: {e}")
+
+    return Lexicon(
+        nouns=nouns,
+        noun_max_words=longest,
+        currencies=currencies,
+        currency_words=[c.word for c in currencies.values()],
+        currency_follow=[_norm(w) for w in cur.get("follow", [])],
+        signs_before=dict(cur.get("signs_before", {})),
+        signs_after=dict(cur.get("signs_after", {})),
+        scales={_norm(w): p for w, p in sc.items()},
+        months={cal: [[_norm(n) for n in names] for names in mo[cal]] for cal in ("jalali", "gregorian", "hijri")},
+        month_index=month_index,
+        ambiguous_months=frozenset(squash(w) for w in mo.get("ambiguous", [])),
+        month_word=_norm(mo["month_word"]),
+        year_words=[_norm(w) for w in mo["year_word"]],
+        era_markers={k: [_norm(w) for w in v] for k, v in mo["era_markers"].items()},
+        weekdays=[_norm(w) for w in mo["weekdays"]],
+        duration_units={squash(w): u for w, u in tw["duration_units"].items()},
+        day_parts=[_norm(w) for w in tw["day_parts"]],
+        relative_years={_norm(k): int(v) for k, v in rel.items()},
+        qualifiers=[_norm(w) for w in ctx["qualifiers"]],
+        labels=frozenset(squash(w) for w in ctx["labels"]),
+        not_nouns=frozenset(squash(w) for w in ctx["not_nouns"]),
+        weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
+        adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv],
+    )

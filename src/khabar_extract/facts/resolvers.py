@@ -1,0 +1,337 @@
+"""Resolvers: turn a :class:`~.finders.Candidate` into ``(value, attrs)`` or reject it (``None``).
+
+Each ``resolve_*`` function is pure and testable alone. Values are exact: integers stay ``int``, decimals are
+read as :class:`~decimal.Decimal` and only turned into ``float`` at the JSON boundary when not integral.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .finders import Candidate
+from .lexicon import lexicon, squash
+from .patterns import ORDINAL_DAYS
+
+__all__ = [
+    "Context",
+    "json_number",
+    "digits_to_int",
+    "full_year",
+    "resolve_date",
+    "resolve_money",
+    "resolve_percent",
+    "resolve_quantity",
+    "resolve_duration",
+    "resolve_time",
+    "resolve_ordinal",
+]
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+_JALALI_MONTH_DAYS = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30)
+_GREGORIAN_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+Resolved = tuple[Any, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolvers may know about the article: its Jalali year (for relative dates and two-digit years)."""
+
+    ref_year: int | None = None
+    ref_gregorian_year: int | None = None
+
+    @classmethod
+    def from_reference(cls, reference_date: Any) -> Context:
+        if reference_date is None:
+            return cls()
+        import jdatetime
+
+        if isinstance(reference_date, jdatetime.date):
+            j = reference_date
+        elif hasattr(reference_date, "year") and hasattr(reference_date, "month"):
+            j = jdatetime.date.fromgregorian(
+                year=reference_date.year, month=reference_date.month, day=getattr(reference_date, "day", 1)
+            )
+        else:
+            raise TypeError(
+                f"reference_date must be a jdatetime.date or datetime.date, not {type(reference_date).__name__}"
+            )
+        return cls(ref_year=j.year, ref_gregorian_year=j.togregorian().year)
+
+
+def json_number(v: int | Decimal | float) -> int | float:
+    """An exact number for JSON: ``int`` when integral, else ``float``."""
+    if isinstance(v, int):
+        return v
+    d = Decimal(v)
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+def digits_to_int(s: str) -> int:
+    return int(s.translate(_DIGITS))
+
+
+def full_year(two_digits: int, ctx: Context) -> int:
+    """A two-digit Jalali year in the article's era: ``۹۹`` -> 1399, ``۰۲`` -> 1402 (latest not after the article)."""
+    if ctx.ref_year:
+        for century in (1400, 1300):
+            y = century + two_digits
+            if y <= ctx.ref_year + 1:
+                return y
+        return 1300 + two_digits
+    return 1400 + two_digits if two_digits < 30 else 1300 + two_digits
+
+
+def _calendar_for_year(y: int) -> str | None:
+    if 1000 <= y <= 1499:
+        return "jalali"
+    if 1500 <= y <= 2100:
+        return "gregorian"
+    return None
+
+
+def _era_calendar(era: str | None) -> str | None:
+    if not era:
+        return None
+    key = squash(era)
+    for cal, words in lexicon().era_markers.items():
+        if key in {squash(w) for w in words}:
+            return cal
+    return None
+
+
+def _valid_day(cal: str, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if cal == "jalali":
+        return day <= _JALALI_MONTH_DAYS[month - 1]
+    if cal == "gregorian":
+        return day <= _GREGORIAN_MONTH_DAYS[month - 1]
+    return day <= 30
+
+
+def _iso(cal: str, y: int | None, m: int | None, d: int | None) -> str | None:
+    if y is None or m is None or d is None:
+        return None
+    try:
+        if cal == "jalali":
+            import jdatetime
+
+            return jdatetime.date(y, m, d).togregorian().isoformat()
+        if cal == "gregorian":
+            import datetime
+
+            return datetime.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+    return None  # hijri: no converter in the core dependencies
+
+
+def _date_value(y: int | None, m: int | None, d: int | None) -> str:
+    """``1402-12-21``, ``1397``, ``1398-06``, ``--03-22`` (ISO 8601 style, in the fact's own calendar)."""
+    if y is None:
+        return f"--{m:02d}-{d:02d}" if d is not None else f"--{m:02d}"
+    s = f"{y:04d}"
+    if m is not None:
+        s += f"-{m:02d}"
+        if d is not None:
+            s += f"-{d:02d}"
+    return s
+
+
+def _date(cal: str, y: int | None, m: int | None, d: int | None, **extra: Any) -> Resolved:
+    attrs = {"calendar": cal, "year": y, "month": m, "day": d, "iso": _iso(cal, y, m, d), "relative": False}
+    attrs.update(extra)
+    return _date_value(y, m, d), attrs
+
+
+def _day_value(s: str) -> int | None:
+    if s and s[0] in "۰۱۲۳۴۵۶۷۸۹":
+        return digits_to_int(s)
+    key = squash(s)
+    for w, v in ORDINAL_DAYS.items():
+        if squash(w) == key:
+            return v
+    return None
+
+
+def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
+    """Dates: numeric, day-month(-year), month-year, ``سال N`` / ``N میلادی`` / bare years, relative years."""
+    p = c.parts
+    form = p.get("form")
+    lx = lexicon()
+    if form == "relative":
+        y = ctx.ref_year + p["offset"] if ctx.ref_year else None
+        value = str(y) if y else None
+        return value, {"calendar": "jalali", "year": y, "month": None, "day": None, "iso": None, "relative": True,
+                       "offset": p["offset"]}
+    if form == "numeric":
+        y, m, d = digits_to_int(p["year"]), digits_to_int(p["month"]), digits_to_int(p["day"])
+        cal = _calendar_for_year(y)
+        if cal is None or not _valid_day(cal, m, d):
+            return None
+        return _date(cal, y, m, d)
+    if form in ("dmy", "my"):
+        cal, month = lx.month_index[squash(p["month"])]
+        ytext = p.get("year")
+        if squash(p["month"]) in lx.ambiguous_months and not (ytext and len(ytext) == 4):
+            return None
+        y = None
+        if ytext:
+            yv = digits_to_int(ytext)
+            y = full_year(yv, ctx) if len(ytext) == 2 and cal == "jalali" else yv
+            if len(ytext) == 2 and cal != "jalali":
+                return None
+        era_cal = _era_calendar(p.get("era"))
+        if era_cal and era_cal != cal and not (era_cal == "jalali" and cal == "jalali"):
+            return None
+        d = _day_value(p["day"]) if p.get("day") else None
+        if d is not None and not _valid_day(cal, month, d):
+            return None
+        return _date(cal, y, month, d)
+    if form == "year":
+        n = p["number"]
+        if n.is_decimal:
+            return None
+        v = int(n.value)
+        era_cal = _era_calendar(p.get("era"))
+        if n.form == "digits" and len(n.text) == 2:
+            if era_cal not in (None, "jalali"):
+                return None
+            return _date("jalali", full_year(v, ctx), None, None)
+        cal = era_cal or _calendar_for_year(v)
+        if cal is None or (era_cal is None and v < 1000):
+            return None
+        return _date(cal, v, None, None)
+    return None
+
+
+def _scale_power(scales_text: str) -> int:
+    """The power of ten of glued or loose scale words (``هزار`` 3, ``میلیارد`` 9, ``هزار میلیارد`` 12)."""
+    lx = lexicon()
+    power = 0
+    for w in scales_text.replace("\N{ZERO WIDTH NON-JOINER}", " ").split():
+        power += lx.scales.get(w, 0)
+    return power
+
+
+def resolve_money(c: Candidate, *, borrowed: dict[str, Any] | None = None) -> Resolved | None:
+    """Money: value in the currency's unit (rials for ریال/تومان/همت), ``amount`` and ``unit`` as written.
+
+    ``borrowed`` (from a neighbour sharing the currency, e.g. ``بین ۲ تا ۳ میلیون تومان``) carries
+    ``iso``, ``factor``, ``unit`` and ``power`` (the scale to apply when this number has none of its own).
+    """
+    p = c.parts
+    n = p["number"]
+    lx = lexicon()
+    power = 0
+    if borrowed is not None:
+        iso, factor, cur_word = borrowed["iso"], borrowed["factor"], borrowed["currency_word"]
+        power = borrowed.get("power", 0)
+        scale_words = borrowed.get("scale_words", "")
+    elif "money" in p:
+        m = p["money"]
+        cur = lx.currencies[squash(m.group("cur"))]
+        iso, factor, cur_word = cur.iso, cur.factor, m.group("cur") + (m.group("adj") or "")
+        scale_words = m.group("scales").strip(" \t\u00a0\N{ZERO WIDTH NON-JOINER}")
+        power = _scale_power(scale_words)
+    elif "currency_sign" in p:
+        iso, factor, cur_word, scale_words = lx.signs_before[p["currency_sign"]], 1, p["currency_sign"], ""
+    else:
+        return None
+    value = Decimal(n.value) * (10**power) * factor
+    if value <= 0:
+        return None
+    amount = n.amount if power == 0 else n.value
+    unit_parts = [n.scale_text] if power == 0 and n.scale_text else []
+    if power:
+        unit_parts = [n.scale_text, scale_words] if n.scale_text else [scale_words]
+    unit = " ".join(x for x in [*unit_parts, cur_word] if x)
+    attrs = {"currency": iso, "amount": json_number(amount), "unit": unit}
+    if p.get("qualifier"):
+        attrs["qualifier"] = p["qualifier"]
+    return json_number(value), attrs
+
+
+def resolve_percent(c: Candidate) -> Resolved | None:
+    n = c.parts["number"]
+    return json_number(n.value), ({"qualifier": c.parts["qualifier"]} if c.parts.get("qualifier") else {})
+
+
+def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
+    """Quantities: value, noun, noun_phrase, category (by noun class, a few by context), qualifier."""
+    p = c.parts
+    n = p["number"]
+    noun = p["noun"]
+    v = n.value
+    if v <= 0:
+        return None  # "۰ نفر" is page furniture, never a count
+    if n.form == "words" and v == 1 and n.scale == 1:
+        return None  # یک: the indefinite article
+    category = noun.category
+    key = squash(noun.noun)
+    if key == "تن":
+        category = "person" if _ton_is_people(text, noun.next_pos) else "weight"
+    elif key == "واحد" and category is None and squash(noun.phrase) == "واحد":
+        window = text[noun.next_pos : noun.next_pos + 40]
+        window = window[: min((i for i in (window.find(ch) for ch in "،.؛\n") if i >= 0), default=len(window))]
+        if patterns_housing().search(window):
+            category = "housing_unit"
+    attrs = {"noun": noun.noun, "noun_phrase": noun.phrase, "category": category, "qualifier": p.get("qualifier")}
+    return json_number(v), attrs
+
+
+def patterns_housing():
+    from .patterns import patterns
+
+    return patterns().housing_context
+
+
+def _ton_is_people(text: str, pos: int) -> bool:
+    from .patterns import patterns
+
+    return patterns().person_after_ton.match(text, pos) is not None
+
+
+def resolve_duration(c: Candidate) -> Resolved | None:
+    n = c.parts["number"]
+    unit_word = c.parts["unit"]
+    unit = lexicon().duration_units.get(squash(unit_word))
+    if n.value <= 0:
+        return None
+    return json_number(n.value), {"unit": unit, "unit_text": unit_word}
+
+
+def resolve_time(c: Candidate) -> Resolved | None:
+    p = c.parts
+    if "number" in p:
+        n = p["number"]
+        if n.is_decimal or n.form != "digits":
+            return None
+        h, mi = int(n.value), 0
+    else:
+        h = digits_to_int(p["hour"])
+        mi = digits_to_int(p["minute"]) if p.get("minute") else 0
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return None
+    attrs = {"hour": h, "minute": mi}
+    if p.get("part"):
+        attrs["day_part"] = p["part"]
+    return f"{h:02d}:{mi:02d}", attrs
+
+
+def resolve_ordinal(c: Candidate) -> Resolved | None:
+    from .finders import parse_ordinal_words
+
+    p = c.parts
+    if "number" in p:
+        n = p["number"]
+        return (json_number(n.value), {}) if not n.is_decimal and n.value > 0 else None
+    value = parse_ordinal_words(p["words"])
+    if value is None:
+        return None
+    return value, {"superlative": p.get("superlative", False)}
