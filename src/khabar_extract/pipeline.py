@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,25 @@ __all__ = ["Record", "extract", "SCHEMA_ID", "SCHEMA_VERSION"]
 
 SCHEMA_ID = "https://khabar-extract.invalid/schema/record"
 SCHEMA_VERSION = "0.1.0"
+
+#: Largest integer a JavaScript (IEEE double) consumer reads exactly.
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def fact_id(sha256: str, kind: str, span: tuple[int, int] | list[int]) -> str:
+    """Deterministic fact id: the first 20 hex digits of sha1("<source sha256>:<kind>:<start>:<end>").
+
+    Same input bytes, same kind and span -> same id, so re-importing a record is an upsert."""
+    return hashlib.sha1(f"{sha256}:{kind}:{span[0]}:{span[1]}".encode("ascii")).hexdigest()[:20]
+
+
+def value_str(value: Any) -> str | None:
+    """The exact decimal string of a numeric value (money always carries it; see docs/record-schema.md)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None if value is None else str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
 
 
 @dataclass
@@ -31,16 +51,22 @@ class Record:
         return self.normalized.original
 
     def to_dict(self) -> dict[str, Any]:
+        source = dict(self.source)
+        if not source.get("sha256"):  # library call without a file: hash the text as UTF-8
+            source["sha256"] = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
         facts = []
         for f in self.facts:
-            d = f.to_dict()
+            d = {"id": fact_id(source["sha256"], f.kind, f.span), **f.to_dict()}
+            value = d.get("value")
+            if f.kind == "money" or (isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER):
+                d["value_str"] = value_str(value)
             d.update(self.article.locate(*f.span))
             facts.append(d)
         return {
             "schema": SCHEMA_ID,
             "schema_version": SCHEMA_VERSION,
             "extractor_version": __version__,
-            "source": dict(self.source),
+            "source": source,
             "article": dict(self.article.meta),
             "segments": list(self.article.segments),
             "interview": self.article.interview,
