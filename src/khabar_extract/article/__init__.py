@@ -1,0 +1,444 @@
+"""Article reading and segmentation: metadata, chrome, paragraphs, sentences and interview turns.
+
+``read_article(text)`` returns an :class:`Article` whose segments are spans over the untouched ``text``.
+The source layout (irna.ir page, Fars, plain text, ...) is data: ``khabar_extract/data/layouts/*.json``
+(see :mod:`khabar_extract.article.layouts`). Documentation: ``docs/articles.md``.
+
+Top-level segments tile the non-blank text (every non-blank character lies in exactly one of them):
+``header`` (with ``field``: published / reporter_code / news_id), ``chrome``, ``title``, ``caption`` (the
+title repeated under an image), ``dateline`` (only when it stands alone on its line), ``lead``,
+``paragraph``, ``question``, ``answer``, ``crosshead``, ``credit``. Segments with a ``paragraph`` key are the
+article's paragraphs, numbered in reading order (the title is paragraph 0 when there is one). Nested
+segments carry ``parent`` (the index of their top-level segment in ``segments``): ``dateline`` inside the
+lead, ``marker`` (``ایرنا.``, ``*``) and ``speaker`` (``واحدی:``) inside turns, and ``sentence`` (with
+``paragraph`` and ``index``, the sentence's number in the whole article).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..normalize import Normalized
+from ..sentences import split_sentences
+from ._text import canonical_agency, fold, key, line_spans
+from .interview import detect_interview
+from .layouts import JALALI_MONTHS, Layout, choose_layout, get_layout, load_layouts
+
+__all__ = ["Article", "read_article", "score_questions", "load_layouts"]
+
+_TITLE_MAX = 300  # a first line longer than this is a lead, not a title
+_SOFT_WRAP_MIN = 60  # a line this long without a final stop continues on the next line of its block
+_LINE_END = re.compile(r"[.!?؟:»\"”)…؛*]$")
+
+
+@dataclass
+class Article:
+    """A segmented article. ``text`` is the untouched input; every span refers to it."""
+
+    meta: dict[str, Any]
+    segments: list[dict[str, Any]] = field(default_factory=list)
+    interview: dict[str, Any] | None = None
+    reference_date: Any = None  # jdatetime.date of publication, when known
+    text: str = field(default="", repr=False)
+    layout: str | None = None
+    _para_starts: list[int] = field(default_factory=list, repr=False)
+    _para_ends: list[int] = field(default_factory=list, repr=False)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+    _sent_ends: list[int] = field(default_factory=list, repr=False)
+    _turn_starts: list[int] = field(default_factory=list, repr=False)
+    _turn_ends: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Spans of the article's paragraphs (title, lead, body, questions, answers), in order."""
+        return list(zip(self._para_starts, self._para_ends))
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return list(zip(self._sent_starts, self._sent_ends))
+
+    def locate(self, start: int, end: int) -> dict[str, Any]:
+        """Where ``[start, end)`` of the original sits: ``{"paragraph", "sentence", "turn"}`` indexes.
+
+        Each is the index of the paragraph / sentence / interview turn containing ``start``, or None
+        (a span in the page header or chrome has no paragraph). O(log n).
+        """
+        return {
+            "paragraph": _find(self._para_starts, self._para_ends, start),
+            "sentence": _find(self._sent_starts, self._sent_ends, start),
+            "turn": _find(self._turn_starts, self._turn_ends, start),
+        }
+
+
+def _find(starts: list[int], ends: list[int], pos: int) -> int | None:
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < ends[i]:
+        return i
+    return None
+
+
+def _empty_meta() -> dict[str, Any]:
+    return {
+        "title": None,
+        "published": None,
+        "published_jalali": None,
+        "news_id": None,
+        "reporter_code": None,
+        "url": None,
+        "dateline": {"city": None, "agency": None},
+        "lead": None,
+    }
+
+
+def _int(s: str) -> int:
+    return int(fold(s))
+
+
+def read_article(text: str, normalized: Normalized | None = None, *, layout: str | None = None) -> Article:
+    """Segment one article. ``text`` is the decoded input (str); it is never modified.
+
+    ``normalized`` (the normaliser's view of the same text) is accepted for the pipeline's convenience;
+    the article stage matches on its own length-keeping fold of ``text``, so spans need no mapping.
+    ``layout`` forces a layout by name instead of detecting it.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"read_article() takes str, not {type(text).__name__}; decode bytes first")
+    if normalized is not None and not isinstance(normalized, Normalized):
+        raise TypeError("read_article(): 'normalized' must be a Normalized (from khabar_extract.normalize)")
+    folded = fold(text)
+    lines = line_spans(text)
+    lay: Layout = get_layout(layout) if layout else choose_layout(folded, lines)
+    meta = _empty_meta()
+    n = len(lines)
+    kinds: list[str | None] = [None] * n
+    header_field: dict[int, str] = {}
+    reference_date = None
+
+    # header lines
+    found: dict[str, re.Match[str]] = {}
+    for i in range(min(n, lay.header_lines)):
+        s, e, _ = lines[i]
+        lt = folded[s:e]
+        for fname, rx in lay.header:
+            if fname in found:
+                continue
+            m = rx.search(lt)
+            if m:
+                kinds[i] = "header"
+                header_field[i] = fname
+                found[fname] = m
+                break
+    if "news_id" in found:
+        meta["news_id"] = str(_int(found["news_id"].group("value")))
+    if "reporter_code" in found:
+        meta["reporter_code"] = str(_int(found["reporter_code"].group("value")))
+    if "published" in found:
+        from .dates import publication
+
+        g = found["published"].groupdict()
+        month = JALALI_MONTHS.get(g["month"]) if not g["month"].isdigit() else _int(g["month"])
+        if month:
+            pub = publication(
+                _int(g["year"]), month, _int(g["day"]),
+                _int(g["hour"]) if g.get("hour") else None,
+                _int(g["minute"]) if g.get("minute") else None,
+            )
+            if pub:
+                meta["published"] = pub["published"]
+                meta["published_jalali"] = pub["published_jalali"]
+                reference_date = pub["reference_date"]
+    if meta["news_id"] and lay.url_template:
+        meta["url"] = lay.url_template.format(news_id=meta["news_id"])
+
+    # chrome lines
+    for i in range(n):
+        if kinds[i] is None:
+            s, e, _ = lines[i]
+            if e - s <= 160:
+                lt = folded[s:e]
+                if any(rx.search(lt) for rx in lay.chrome):
+                    kinds[i] = "chrome"
+
+    # title
+    title_i = next((i for i in range(n) if kinds[i] is None), None)
+    if title_i is not None and lines[title_i][1] - lines[title_i][0] <= _TITLE_MAX:
+        kinds[title_i] = "title"
+        ts, te, _ = lines[title_i]
+        meta["title"] = text[ts:te]
+        title_key = key(text[ts:te])
+        for i in range(title_i + 1, n):
+            if kinds[i] is None and key(folded[lines[i][0]:lines[i][1]]) == title_key:
+                kinds[i] = "caption"
+    else:
+        title_i = None
+    # footer: from the first footer_start line on, everything is chrome
+    if lay.footer_start:
+        begin = (title_i + 1) if title_i is not None else 0
+        for i in range(begin, n):
+            lt = folded[lines[i][0]:lines[i][1]]
+            if any(rx.search(lt) for rx in lay.footer_start):
+                for j in range(i, n):
+                    kinds[j] = "chrome"
+                break
+
+    # paragraphs: content lines, soft-wrapped lines joined within a block
+    paras: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if kinds[i] is not None:
+            i += 1
+            continue
+        s, e, block = lines[i]
+        j = i
+        while (
+            lines[j][1] - lines[j][0] >= _SOFT_WRAP_MIN
+            and not _LINE_END.search(text[lines[j][0]:lines[j][1]])
+            and j + 1 < n and kinds[j + 1] is None and lines[j + 1][2] == block
+        ):
+            j += 1
+        paras.append((s, lines[j][1]))
+        i = j + 1
+
+    # lead and dateline
+    top: list[dict[str, Any]] = []
+    for i in range(n):
+        k = kinds[i]
+        if k is None:
+            continue
+        seg: dict[str, Any] = {"kind": k, "span": [lines[i][0], lines[i][1]]}
+        if k == "header":
+            seg["field"] = header_field[i]
+        top.append(seg)
+    lead_nested: list[dict[str, Any]] = []
+    lead_idx = None
+    first_content: dict[str, Any] | None = None
+    dateline = _find_dateline(folded, paras[0], lay) if paras else None
+    if dateline is not None:
+        (ds, de), agency, city = dateline
+        meta["dateline"] = {"city": city, "agency": agency}
+        if not folded[de:paras[0][1]].strip(" \t\N{ZERO WIDTH NON-JOINER}:،-–—"):
+            top.append({"kind": "dateline", "span": [paras[0][0], paras[0][1]]})
+            paras = paras[1:]
+        else:
+            lead_nested.append({"kind": "dateline", "span": [ds, de]})
+    if paras:
+        lead_idx = 0
+        meta["lead"] = text[paras[0][0]:paras[0][1]]
+    if meta["dateline"]["agency"] is None:
+        att = _find_attribution(folded, paras[:4], lay)
+        if att:
+            meta["dateline"] = {"city": att[1], "agency": att[0]}
+        elif lay.agency:
+            meta["dateline"] = {"city": None, "agency": lay.agency}
+
+    # body: credits at the end
+    body_kinds = ["paragraph"] * len(paras)
+    if lead_idx is not None:
+        body_kinds[0] = "lead"
+    for k in range(max(1, len(paras) - 2), len(paras)):
+        lt = folded[paras[k][0]:paras[k][1]]
+        if len(lt) <= 80 and any(rx.search(lt) for rx in lay.credits):
+            body_kinds[k] = "credit"
+    body = [k for k in range(len(paras)) if body_kinds[k] != "credit"]
+    body_spans = [paras[k] for k in body]
+
+    # interview
+    title_span = (lines[title_i][0], lines[title_i][1]) if title_i is not None else None
+    agency = meta["dateline"]["agency"] or lay.agency
+    iv = detect_interview(text, folded, body_spans, title=title_span, agency=agency) if body_spans else None
+    para_turn: dict[int, int] = {}
+    nested_by_para: dict[int, list[dict[str, Any]]] = {}
+    content_start: dict[int, int] = {}
+    interview = None
+    turn_spans: list[tuple[int, int]] = []
+    if iv is not None:
+        turns = []
+        for t, (qa, qb, qs, qe) in enumerate(iv.questions):
+            for b in range(qa, qb + 1):
+                body_kinds[body[b]] = "question"
+                para_turn[body[b]] = t
+            content_start[body[qa]] = qs
+            ans = iv.answers[t]
+            if ans is not None:
+                aa, ab, as_, ae = ans
+                for b in range(aa, ab + 1):
+                    if b not in iv.crossheads:
+                        body_kinds[body[b]] = "answer"
+                    para_turn[body[b]] = t
+            turns.append({
+                "question": text[qs:qe],
+                "answer": text[ans[2]:ans[3]] if ans else None,
+                "question_span": [qs, qe],
+                "answer_span": [ans[2], ans[3]] if ans else None,
+            })
+            turn_end = max(qe, ans[3]) if ans else qe
+            turn_spans.append((body_spans[qa][0], turn_end))
+        for b in iv.crossheads:
+            body_kinds[body[b]] = "crosshead"
+        for b, (ms, me) in iv.markers.items():
+            if body_kinds[body[b]] == "question":
+                nested_by_para.setdefault(body[b], []).append({"kind": "marker", "span": [ms, me]})
+        for b, (ss, se) in iv.speakers.items():
+            nested_by_para.setdefault(body[b], []).append({"kind": "speaker", "span": [ss, se]})
+            content_start[body[b]] = _skip(text, se, paras[body[b]][1])
+        interviewee = dict(iv.interviewee)
+        interview = {
+            "interviewer": iv.interviewer,
+            "interviewee": {"name": interviewee.get("name"), "title": interviewee.get("title"),
+                            "role": interviewee.get("role")},
+            "turns": turns,
+        }
+    elif body_spans:
+        # crossheads outside interviews: short "*" lines without a final stop
+        for k in body:
+            s, e = paras[k]
+            if body_kinds[k] == "paragraph" and text[s] in "*•" and e - s <= 120:
+                body_kinds[k] = "crosshead"
+
+    # assemble: paragraphs in reading order (title first), sentences inside them
+    para_list: list[tuple[int, int, str, int | None]] = []  # (start, end, kind, body index)
+    if title_i is not None:
+        para_list.append((lines[title_i][0], lines[title_i][1], "title", None))
+        top = [t for t in top if t["kind"] != "title"]
+    for k, (s, e) in enumerate(paras):
+        para_list.append((s, e, body_kinds[k], k))
+    top_all = top + [{"kind": kd, "span": [s, e], "_body": bk} for s, e, kd, bk in para_list]
+    top_all.sort(key=lambda d: d["span"][0])
+
+    segments: list[dict[str, Any]] = []
+    para_starts: list[int] = []
+    para_ends: list[int] = []
+    sent_starts: list[int] = []
+    sent_ends: list[int] = []
+    for seg in top_all:
+        bk = seg.pop("_body", None)
+        kind = seg["kind"]
+        is_para = kind in ("title", "lead", "paragraph", "question", "answer", "crosshead", "credit")
+        parent = len(segments)
+        s, e = seg["span"]
+        if is_para:
+            seg["paragraph"] = len(para_starts)
+            para_starts.append(s)
+            para_ends.append(e)
+            if bk is not None and bk in para_turn:
+                seg["turn"] = para_turn[bk]
+        segments.append(seg)
+        nested: list[dict[str, Any]] = []
+        cs = s
+        if kind == "lead" and lead_nested:
+            nested.extend(lead_nested)
+            cs = _skip(text, lead_nested[0]["span"][1], e)
+        if bk is not None:
+            nested.extend(nested_by_para.get(bk, []))
+            cs = content_start.get(bk, cs)
+        if is_para:
+            for ss, se in split_sentences(text, cs, e):
+                nested.append({"kind": "sentence", "span": [ss, se], "paragraph": seg["paragraph"],
+                               "index": len(sent_starts)})
+                sent_starts.append(ss)
+                sent_ends.append(se)
+        nested.sort(key=lambda d: d["span"][0])
+        for ch in nested:
+            ch["parent"] = parent
+            segments.append(ch)
+
+    return Article(
+        meta=meta,
+        segments=segments,
+        interview=interview,
+        reference_date=reference_date,
+        text=text,
+        layout=lay.name,
+        _para_starts=para_starts,
+        _para_ends=para_ends,
+        _sent_starts=sent_starts,
+        _sent_ends=sent_ends,
+        _turn_starts=[a for a, _ in turn_spans],
+        _turn_ends=[b for _, b in turn_spans],
+    )
+
+
+def _skip(text: str, pos: int, end: int) -> int:
+    while pos < end and (text[pos].isspace() or text[pos] == "\N{ZERO WIDTH NON-JOINER}"):
+        pos += 1
+    return pos
+
+
+def _find_dateline(
+    folded: str, span: tuple[int, int], lay: Layout
+) -> tuple[tuple[int, int], str | None, str | None] | None:
+    s, e = span
+    lt = folded[s:e]
+    fallback = () if lay.name == "plain" else next((x.datelines for x in load_layouts() if x.name == "plain"), ())
+    for rx in (*lay.datelines, *fallback):
+        m = rx.match(lt)
+        if not m:
+            continue
+        end = m.end()
+        while end > 0 and lt[end - 1] in " \t\N{ZERO WIDTH NON-JOINER}":
+            end -= 1
+        city = m.groupdict().get("city")
+        city = city.strip() if city else None
+        return (s, s + end), canonical_agency(m.group("agency")), city
+    return None
+
+
+def _find_attribution(folded: str, paras: list[tuple[int, int]], lay: Layout) -> tuple[str, str | None] | None:
+    fallback = () if lay.name == "plain" else next((x.attributions for x in load_layouts() if x.name == "plain"), ())
+    for s, e in paras:
+        lt = folded[s:e]
+        for rx in (*lay.attributions, *fallback):
+            m = rx.search(lt)
+            if m:
+                city = m.groupdict().get("city")
+                return canonical_agency(m.group("agency")) or "", (city.strip() if city else None)
+    return None
+
+
+# --------------------------------------------------------------------------- scoring helper
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _gold_paragraphs(text: str) -> list[tuple[int, int]]:
+    lead = len(text) - len(text.lstrip())
+    body_end = len(text.rstrip())
+    spans = []
+    pos = lead
+    for m in _BLANK_LINE.finditer(text, lead, body_end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < body_end or not spans:
+        spans.append((pos, body_end))
+    return spans
+
+
+def score_questions(article: Article, qa_gold: dict[str, Any]) -> tuple[int, int, int]:
+    """``(tp, fp, fn)`` of ``article``'s question turns against a parsed ``NAME.qa.json``.
+
+    A gold question (``surface`` = its first characters after the marker, ``paragraph`` = 0-based index of
+    its paragraph when the stripped text is split on blank lines) is found when an unused turn's
+    ``question_span`` covers its start; each turn finds at most one question.
+    """
+    text = article.text
+    paras = _gold_paragraphs(text)
+    starts = []
+    for q in qa_gold.get("questions") or []:
+        p = q.get("paragraph")
+        if isinstance(p, int) and 0 <= p < len(paras):
+            pos = text.find(q["surface"], paras[p][0], paras[p][1])
+        else:
+            pos = text.find(q["surface"])
+        starts.append(pos)
+    spans = [tuple(t["question_span"]) for t in (article.interview or {}).get("turns", [])]
+    used: set[int] = set()
+    tp = 0
+    for pos in starts:
+        hit = next((i for i, (a, b) in enumerate(spans) if i not in used and a <= pos < b), None)
+        if hit is not None and pos >= 0:
+            used.add(hit)
+            tp += 1
+    return tp, len(spans) - tp, len(starts) - tp

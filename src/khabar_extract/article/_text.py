@@ -1,0 +1,128 @@
+"""Small text helpers for the article stage: a length-keeping fold, line spans, lexicon patterns."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+
+# One-to-one folds only, so that a position in the folded text is the same position in the original:
+# every span found on the folded text is already a span of the original.
+_FOLD = str.maketrans(
+    {
+        "\N{ARABIC LETTER YEH}": "\N{ARABIC LETTER FARSI YEH}",
+        "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER FARSI YEH}",
+        "\N{ARABIC LETTER KAF}": "\N{ARABIC LETTER KEHEH}",
+        "\N{ARABIC LETTER TEH MARBUTA}": "\N{ARABIC LETTER HEH}",
+        "\N{ARABIC LETTER HEH WITH YEH ABOVE}": "\N{ARABIC LETTER HEH}",
+        **{chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)},
+    }
+)
+
+# Characters that carry no visible content: trimmed from line spans together with white space.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def fold(text: str) -> str:
+    """Fold Arabic ي ى ك ة and Arabic-Indic digits to their Persian forms; the length never changes."""
+    return text.translate(_FOLD)
+
+
+def key(text: str) -> str:
+    """A comparison key: folded, without white space, ZWNJ or invisible marks."""
+    return re.sub(r"[\s\u200b-\u200f\ufeff]+", "", fold(text))
+
+
+def is_blank_char(c: str) -> bool:
+    return c.isspace() or c in _INVISIBLE
+
+
+def line_spans(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, block)`` of every non-blank line, trimmed of white space and invisible marks.
+
+    ``block`` numbers the groups of consecutive non-blank lines (blocks are separated by blank lines).
+    """
+    out: list[tuple[int, int, int]] = []
+    n = len(text)
+    pos = 0
+    block = 0
+    prev_blank = True
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        s, e = pos, end
+        while s < e and is_blank_char(text[s]):
+            s += 1
+        while e > s and is_blank_char(text[e - 1]):
+            e -= 1
+        if s < e:
+            if prev_blank and out:
+                block += 1
+            out.append((s, e, block))
+            prev_blank = False
+        else:
+            prev_blank = True
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex source for a lexicon phrase: folded, a space or ZWNJ in it matches any run of them or none."""
+    parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", fold(phrase).strip()) if p]
+    return r"[\s\u200c]*".join(parts)
+
+
+def alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """One regex alternation for a list of phrases, longest first."""
+    pats = sorted({phrase_pattern(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(pats) + ")"
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """Read ``khabar_extract/data/<name>`` (JSON object); a clear error names the file."""
+    path = resources.files("khabar_extract").joinpath("data", name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RuntimeError(f"khabar_extract/data/{name} is missing from the installed package") from None
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(f"khabar_extract/data/{name}: not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuntimeError(f"khabar_extract/data/{name}: expected a JSON object at the top level")
+    return data
+
+
+def string_list(data: dict[str, Any], field: str, source: str) -> list[str]:
+    value = data.get(field)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuntimeError(f"khabar_extract/data/{source}: '{field}' must be a list of non-empty strings")
+    return value
+
+
+@lru_cache(maxsize=1)
+def agencies() -> dict[str, str]:
+    """Map from the key of every known spelling to the agency's canonical short name."""
+    data = load_data("agencies.json")
+    table = data.get("agencies")
+    if not isinstance(table, dict) or not table:
+        raise RuntimeError("khabar_extract/data/agencies.json: 'agencies' must be a non-empty object")
+    out: dict[str, str] = {}
+    for name, spellings in table.items():
+        if not isinstance(spellings, list) or not all(isinstance(s, str) and s.strip() for s in spellings):
+            raise RuntimeError(f"khabar_extract/data/agencies.json: agencies[{name!r}] must be a list of strings")
+        for s in [name, *spellings]:
+            out[key(s)] = name
+    return out
+
+
+def canonical_agency(surface: str | None) -> str | None:
+    if not surface:
+        return None
+    return agencies().get(key(surface), surface.strip())

@@ -1,0 +1,534 @@
+"""Interview detection: question and answer turns, interviewer and interviewee.
+
+Works on the body paragraphs of an article (the lead first; it is never a question). Three ways of
+marking questions are tried in order, and the first that holds decides:
+
+1. **marked**: at least two paragraphs open with an interviewer label: an agency name followed by ``:`` or
+   ``.`` (``ایرنا.``, ``فارس:`` possibly followed by a ZWNJ), or a question label (``سؤال:``, ``سوال:``,
+   ``س:``, ``خبرنگار:``, ``خبرنگار ایرنا:``). Every such paragraph is a question.
+2. **bullet**: paragraphs opening with ``*`` (or with ``-``) are questions when most of them ask something
+   (contain ``؟``) and they alternate with unmarked paragraphs; otherwise those bullets are crossheads
+   or list items.
+3. **unmarked**: short paragraphs ending in ``؟`` (or in an imperative such as ``بگویید.``) that alternate
+   with longer answers, at least three of them, not looking like ``تیم؛ ...`` crossheads, and either an
+   interview word in the introduction (``گفت‌وگو``, ``مصاحبه``) or questions addressed to ``شما``/``تو``.
+
+Answers are the paragraphs between one question and the next (the last one runs to the end of the body);
+a speaker label that opens most answers (``واحدی:``, ``مشايي:``) is left out of the answer span.
+The vocabularies are in ``khabar_extract/data/interview.json`` and ``agencies.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ._text import agencies, alternation, canonical_agency, key, load_data, string_list
+
+__all__ = ["InterviewResult", "detect_interview"]
+
+_SRC = "interview.json"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    qmark: re.Pattern[str]
+    qlabel_agency: re.Pattern[str]
+    alabel: re.Pattern[str]
+    bullet: re.Pattern[str]
+    speaker: re.Pattern[str]
+    cue: re.Pattern[str]
+    imperative: re.Pattern[str]
+    honorific: re.Pattern[str]
+    role_start: re.Pattern[str]
+    role_words: frozenset[str]
+    stopwords: frozenset[str]
+    intro_with_role: re.Pattern[str]
+    intro_plain: re.Pattern[str]
+    intro_quoted: re.Pattern[str]
+    speaks_in: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_data(_SRC)
+    qlabels = string_list(data, "question_labels", _SRC)
+    alabels = string_list(data, "answer_labels", _SRC)
+    string_list(data, "bullet_markers", _SRC)
+    cues = string_list(data, "cues", _SRC)
+    honor = string_list(data, "honorifics", _SRC)
+    roles = string_list(data, "role_words", _SRC)
+    stops = string_list(data, "name_stopwords", _SRC)
+    imps = string_list(data, "imperatives", _SRC)
+    verbs = string_list(data, "interview_verbs", _SRC)
+    agency_alt = alternation(sorted(agencies()))
+    # agencies() keys are space-free keys; rebuild from the source spellings for readable patterns
+    table = load_data("agencies.json")["agencies"]
+    spellings = [s for name, ss in table.items() for s in [name, *ss]]
+    agency_alt = alternation(spellings)
+    verb_alt = alternation(verbs)
+    honor_alt = alternation(honor)
+    role_alt = alternation(roles)
+    zw = r"[\s\N{ZERO WIDTH NON-JOINER}]*"
+    name_tok = r"[^\s،,.:؛؟?!«»\"()]+"
+    return _Lexicon(
+        qmark=re.compile(
+            r"^(?P<m>(?:" + alternation(qlabels) + r")(?:[\s\N{ZERO WIDTH NON-JOINER}]+" + agency_alt + r")?)"
+            r"\s*[:：]" + zw
+        ),
+        qlabel_agency=re.compile(r"^(?P<m>" + agency_alt + r")\s*[:：.]" + zw + r"(?=\S)"),
+        alabel=re.compile(r"^(?P<m>" + alternation(alabels) + r")\s*[:：]" + zw),
+        bullet=re.compile(r"^(?P<m>[*•]+|[-–—]+)" + zw),
+        speaker=re.compile(r"^(?P<m>" + name_tok + r"(?:[ \N{ZERO WIDTH NON-JOINER}]" + name_tok + r"){0,2})\s*:" + zw),
+        cue=re.compile(alternation(cues)),
+        imperative=re.compile(r"(?:^|\s)" + alternation(imps) + r"\s*[.!]?\s*[»\"]?$"),
+        honorific=re.compile(r"^" + honor_alt + r"(?=\s)"),
+        role_start=re.compile(r"^" + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}]|$)"),
+        role_words=frozenset(key(r) for r in roles),
+        stopwords=frozenset(key(s) for s in stops),
+        intro_with_role=re.compile(
+            r"(?:^|\s)با\s+(?P<who>[^،.؟!\n]{3,80}?)\s*[،,]\s*(?P<role>[^،.؟!\n]{3,160}?)\s+" + verb_alt
+        ),
+        intro_plain=re.compile(r"(?:^|\s)با\s+(?P<who>[^،.؟!\n«»]{3,60}?)\s+" + verb_alt),
+        intro_quoted=re.compile(r"(?:^|\s)با\s+«(?P<who>[^»\n]{3,50})»"),
+        speaks_in=re.compile(r"(?P<who>[^،.؟!\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s"),
+    )
+
+
+_QEND = re.compile(r"[؟?][\s»\"”)!.…]*$")
+_HAS_Q = re.compile(r"[؟?]")
+_SEMI_HEAD = re.compile(r"^[^.،؟?!]{2,40}؛")
+_SECOND_PERSON = re.compile(
+    r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}])(?:شما|تو|آقای|خانم)(?=[\s؟?،]|$)"
+    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+(?:ید|ی)(?=[\s؟?.،]|$)"
+    r"|(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|داری|هستی|کردی|بودی|شدی|داشتی)(?=[\s؟?.،]|$)"
+    r"|\S+(?:تان|ات)(?=[\s؟?.،]|$)"
+)
+_TITLE_LABEL = re.compile(r"^(?P<x>[^:،«»\"/\n]{2,30}?)\s*:")
+_TOKEN = re.compile(r"[^\s]+")
+_PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
+
+
+@dataclass
+class InterviewResult:
+    mode: str
+    #: per turn: (first question paragraph, last question paragraph, question start, question end)
+    questions: list[tuple[int, int, int, int]]
+    #: per turn: (first answer paragraph, last answer paragraph, answer start, answer end) or None
+    answers: list[tuple[int, int, int, int] | None]
+    markers: dict[int, tuple[int, int]] = field(default_factory=dict)  # paragraph -> question marker span
+    speakers: dict[int, tuple[int, int]] = field(default_factory=dict)  # paragraph -> answer label span
+    crossheads: set[int] = field(default_factory=set)
+    interviewer: str | None = None
+    interviewee: dict[str, Any] = field(default_factory=dict)
+
+
+def _trim_end(s: str, end: int) -> int:
+    while end > 0 and (s[end - 1].isspace() or s[end - 1] == "\N{ZERO WIDTH NON-JOINER}"):
+        end -= 1
+    return end
+
+
+def _skip_blank(text: str, pos: int, end: int) -> int:
+    while pos < end and (text[pos].isspace() or text[pos] == "\N{ZERO WIDTH NON-JOINER}"):
+        pos += 1
+    return pos
+
+
+def _groups(cands: list[int], n: int, excluded: set[int]) -> list[tuple[int, int]]:
+    """Merge adjacent candidate paragraphs; keep groups followed by an answer paragraph."""
+    out: list[tuple[int, int]] = []
+    cs = set(cands)
+    i = 0
+    cands = sorted(cands)
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and cands[j + 1] == cands[j] + 1:
+            j += 1
+        first, last = cands[i], cands[j]
+        nxt = last + 1
+        while nxt < n and nxt in excluded:
+            nxt += 1
+        if nxt < n and nxt not in cs:
+            out.append((first, last))
+        i = j + 1
+    return out
+
+
+def detect_interview(
+    text: str,
+    folded: str,
+    paras: list[tuple[int, int]],
+    *,
+    title: tuple[int, int] | None = None,
+    agency: str | None = None,
+) -> InterviewResult | None:
+    """Find the interview turns among ``paras`` (body paragraph spans, lead first), or None."""
+    n = len(paras)
+    if n < 3:
+        return None
+    lex = _lexicon()
+    ptext = [folded[s:e] for s, e in paras]
+    markers: dict[int, tuple[int, int]] = {}
+    mode = ""
+    groups: list[tuple[int, int]] = []
+    interviewer: str | None = None
+
+    # 1. marked questions
+    marked: list[int] = []
+    marker_agency: list[str] = []
+    for i in range(1, n):
+        m = lex.qmark.match(ptext[i]) or lex.qlabel_agency.match(ptext[i])
+        if m and m.end() < len(ptext[i]):
+            marked.append(i)
+            markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(ptext[i], m.end()))
+            marker_agency.append(m.group("m"))
+    bullets: dict[str, list[int]] = {"*": [], "-": []}
+    for i in range(1, n):
+        m = lex.bullet.match(ptext[i])
+        if m and m.end() < len(ptext[i]):
+            bullets["*" if m.group("m")[0] in "*•" else "-"].append(i)
+    if len(marked) >= 2:
+        mode = "marked"
+        groups = [(i, i) for i in marked]
+        for surface in marker_agency:
+            canon = None
+            for tok in reversed(surface.split()):
+                c = canonical_agency(tok)
+                if c and key(c) in agencies():
+                    canon = c
+                    break
+            if canon is None:
+                c = canonical_agency(surface)
+                canon = c if key(surface) in agencies() else None
+            if canon:
+                interviewer = canon
+                break
+    else:
+        markers = {}
+    # 2. bullet questions
+    if not mode:
+        best: list[int] = []
+        for group in bullets.values():
+            if not group:
+                continue
+            gs = set(group)
+            asks = [i for i in group if _HAS_Q.search(ptext[i])]
+            if len(asks) < 2 or len(asks) < 0.6 * len(group):
+                continue
+            alternating = [i for i in asks if i + 1 < n and i + 1 not in gs]
+            if len(alternating) < 0.7 * len(asks):
+                continue
+            qs = [i for i in group if (i in asks or len(ptext[i]) > 80) and i + 1 < n and i + 1 not in gs]
+            if len(qs) > len(best):
+                best = qs
+        if len(best) >= 2:
+            mode = "bullet"
+            groups = [(i, i) for i in best]
+            for i in best:
+                m = lex.bullet.match(ptext[i])
+                assert m is not None
+                markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(ptext[i], m.end()))
+    # 3. unmarked questions
+    if not mode:
+        asks = [i for i in range(1, n) if len(ptext[i]) <= 300 and _QEND.search(ptext[i])]
+        qgroups = _groups(asks, n, set())
+        if len(qgroups) >= 3 and _accept_unmarked(lex, ptext, paras, qgroups, folded, title):
+            imps = [
+                i for i in range(1, n)
+                if i not in asks and len(ptext[i]) <= 150 and lex.imperative.search(ptext[i])
+                and i > qgroups[0][0]
+            ]
+            mode = "unmarked"
+            groups = _groups(sorted(set(asks) | set(imps)), n, set())
+            groups = [g for g in groups if g[0] >= qgroups[0][0]]
+    if not mode:
+        return None
+
+    # crossheads: bullets that are not questions (short ones)
+    qset = {i for g in groups for i in range(g[0], g[1] + 1)}
+    crossheads = {
+        i for grp in bullets.values() for i in grp if i not in qset and len(ptext[i]) <= 120
+    }
+    questions: list[tuple[int, int, int, int]] = []
+    answers: list[tuple[int, int, int, int] | None] = []
+    for k, (first, last) in enumerate(groups):
+        qs = markers[first][1] if first in markers else paras[first][0]
+        qs = _skip_blank(text, qs, paras[first][1])
+        questions.append((first, last, qs, paras[last][1]))
+        a_first = last + 1
+        a_last = (groups[k + 1][0] - 1) if k + 1 < len(groups) else n - 1
+        while a_last >= a_first and a_last in crossheads:
+            a_last -= 1
+        while a_first <= a_last and a_first in crossheads:
+            a_first += 1
+        if a_first > a_last:
+            answers.append(None)
+        else:
+            answers.append((a_first, a_last, paras[a_first][0], paras[a_last][1]))
+
+    # speaker labels opening the answers ("واحدی:", "ج:")
+    speakers: dict[int, tuple[int, int]] = {}
+    label_counts: dict[str, int] = {}
+    found: dict[int, tuple[str, int]] = {}
+    for ans in answers:
+        if ans is None:
+            continue
+        i = ans[0]
+        m = lex.alabel.match(ptext[i]) or lex.speaker.match(ptext[i])
+        if not m:
+            continue
+        label = key(m.group("m"))
+        toks = m.group("m").split()
+        if any(key(t) in lex.stopwords for t in toks):
+            continue
+        label_counts[label] = label_counts.get(label, 0) + 1
+        found[i] = (label, m.end())
+    n_answers = sum(1 for a in answers if a)
+    speaker_label = None
+    for label, count in label_counts.items():
+        if count >= 2 and count >= 0.5 * n_answers:
+            speaker_label = label
+    if speaker_label is not None:
+        for k, ans in enumerate(answers):
+            if ans is None:
+                continue
+            i = ans[0]
+            if i in found and found[i][0] == speaker_label:
+                end = paras[i][0] + found[i][1]
+                speakers[i] = (paras[i][0], end)
+                answers[k] = (ans[0], ans[1], _skip_blank(text, end, paras[i][1]), ans[3])
+
+    first_q = groups[0][0]
+    intro = [paras[i] for i in range(0, first_q)]
+    hint_label = None
+    if speaker_label is not None:
+        i0 = next(iter(speakers))
+        hint_label = text[speakers[i0][0]:speakers[i0][1]].rstrip(": \N{ZERO WIDTH NON-JOINER}")
+    interviewee = _interviewee(lex, text, folded, title, intro, hint_label)
+    return InterviewResult(
+        mode=mode,
+        questions=questions,
+        answers=answers,
+        markers=markers,
+        speakers=speakers,
+        crossheads=crossheads - qset,
+        interviewer=interviewer or agency,
+        interviewee=interviewee,
+    )
+
+
+def _accept_unmarked(
+    lex: _Lexicon,
+    ptext: list[str],
+    paras: list[tuple[int, int]],
+    groups: list[tuple[int, int]],
+    folded: str,
+    title: tuple[int, int] | None,
+) -> bool:
+    qtexts = [" ".join(ptext[first:last + 1]) for first, last in groups]
+    semi = sum(1 for q in qtexts if _SEMI_HEAD.search(q))
+    if semi >= 0.5 * len(qtexts):
+        return False  # "تیم؛ ...؟" section heads, not questions
+    # answers longer than questions
+    q_len = sorted(len(q) for q in qtexts)[len(qtexts) // 2]
+    a_lens = sorted(len(ptext[last + 1]) for _, last in groups)
+    if a_lens[len(a_lens) // 2] < q_len:
+        return False
+    intro_end = paras[groups[0][0]][0]
+    intro = folded[title[0]:title[1]] + "\n" if title else ""
+    intro += folded[paras[0][0]:intro_end]
+    if lex.cue.search(intro):
+        return True
+    addressed = sum(1 for q in qtexts if _SECOND_PERSON.search(q))
+    return addressed >= 0.5 * len(qtexts)
+
+
+# --------------------------------------------------------------------------- interviewee
+
+
+def _split_person(lex: _Lexicon, text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """``(title, name)`` of ``text[start:end]``: a leading honorific and the rest (quotes removed)."""
+    chunk = text[start:end]
+    folded_chunk = chunk.translate({})
+    m = lex.honorific.match(_fold_local(folded_chunk))
+    title = None
+    if m:
+        title = chunk[: m.end()].strip()
+        chunk = chunk[m.end():]
+    name = chunk.strip().strip("«»\"").strip()
+    return title, (name or None)
+
+
+def _fold_local(s: str) -> str:
+    from ._text import fold
+
+    return fold(s)
+
+
+def _clean_role(role: str) -> str | None:
+    role = role.strip().strip("،,").strip()
+    return role or None
+
+
+def _name_tokens_ok(lex: _Lexicon, name: str) -> bool:
+    toks = name.split()
+    if not 1 <= len(toks) <= 4:
+        return False
+    return not any(key(t) in lex.stopwords or key(t) in lex.role_words for t in toks)
+
+
+def _interviewee(
+    lex: _Lexicon,
+    text: str,
+    folded: str,
+    title: tuple[int, int] | None,
+    intro: list[tuple[int, int]],
+    speaker_label: str | None,
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": None, "title": None, "role": None}
+    # A. "با سرهنگ پاسدار اقبال جهانبخشی، مسئول ... گفت و گو کرده است"
+    for s, e in intro:
+        seg = folded[s:e]
+        for rx in (lex.intro_with_role, lex.intro_quoted, lex.intro_plain):
+            m = rx.search(seg)
+            if not m:
+                continue
+            t, name = _split_person(lex, text, s + m.start("who"), s + m.end("who"))
+            if name and _name_tokens_ok(lex, key_spaces(name)):
+                out["name"], out["title"] = name, t
+                if "role" in m.groupdict() and m.group("role"):
+                    out["role"] = _clean_role(text[s + m.start("role"): s + m.end("role")])
+                else:
+                    out["role"] = _role_after(lex, text, folded, s + m.end("who"), e)
+                return out
+    # B. a surname from the title ("دانشگر: ...") or from the answer labels, completed from the intro
+    hints = []
+    if speaker_label:
+        hints.append(speaker_label)
+    if title:
+        m = _TITLE_LABEL.match(folded[title[0]:title[1]])
+        if m and _name_tokens_ok(lex, m.group("x")):
+            hints.append(text[title[0] + m.start("x"): title[0] + m.end("x")].strip())
+    for hint in hints:
+        found = _complete_name(lex, text, folded, intro, hint)
+        if found:
+            out.update(found)
+            return out
+    # C. "X در گفت‌وگو با ..."
+    for s, e in intro:
+        seg = folded[s:e]
+        m = lex.speaks_in.search(seg)
+        if not m:
+            continue
+        who_s, who_e = s + m.start("who"), s + m.end("who")
+        cut = max(folded.rfind("،", who_s, who_e), folded.rfind(",", who_s, who_e))
+        if cut >= 0:
+            who_s = cut + 1
+        toks = [(who_s + t.start(), who_s + t.end()) for t in _TOKEN.finditer(folded[who_s:who_e])]
+        name_toks = []
+        for ts, te in toks:
+            if lex.role_start.match(folded[ts:who_e]) or key(folded[ts:te]) in lex.stopwords:
+                break
+            name_toks.append((ts, te))
+        if name_toks and len(name_toks) <= 4:
+            t, name = _split_person(lex, text, name_toks[0][0], name_toks[-1][1])
+            if name:
+                out["name"], out["title"] = name, t
+                out["role"] = _role_after(lex, text, folded, name_toks[-1][1], who_e, allow_bare=True)
+                return out
+    # D. a two-word name opening an introduction paragraph and named again in the introduction
+    intro_text = " ".join(folded[s:e] for s, e in intro)
+    for s, e in intro:
+        toks = list(_TOKEN.finditer(folded, s, min(e, s + 80)))[:2]
+        if len(toks) == 2 and all(
+            key(t.group()) not in lex.stopwords and key(t.group()) not in lex.role_words
+            and not _PUNCT_END.search(t.group()) for t in toks
+        ):
+            bigram = folded[toks[0].start():toks[1].end()]
+            if intro_text.count(bigram) >= 2:
+                out["name"] = text[toks[0].start():toks[1].end()]
+                out["role"] = _role_after(lex, text, folded, toks[1].end(), e)
+                return out
+    if hints:
+        out["name"] = hints[0]
+    return out
+
+
+def key_spaces(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _role_after(
+    lex: _Lexicon, text: str, folded: str, pos: int, limit: int, *, allow_bare: bool = True
+) -> str | None:
+    """A job title right after a name: ``، ROLE،`` or ``ROLE-WORD ...`` up to a comma, که or full stop."""
+    j = pos
+    while j < limit and folded[j] in " \N{ZERO WIDTH NON-JOINER}":
+        j += 1
+    comma = j < limit and folded[j] in "،,"
+    if comma:
+        j += 1
+        while j < limit and folded[j] == " ":
+            j += 1
+    if not lex.role_start.match(folded[j:limit]) and not (comma and allow_bare):
+        return None
+    if not lex.role_start.match(folded[j:limit]) and not comma:
+        return None
+    m = re.compile(r"[،,.؟!:\n]|\sکه\s|\sدر\s(?:" + r"گفت|مصاحبه)").search(folded, j, limit)
+    end = m.start() if m else limit
+    role = text[j:end].strip()
+    if not role or len(role) > 160:
+        return None
+    return role
+
+
+def _complete_name(
+    lex: _Lexicon, text: str, folded: str, intro: list[tuple[int, int]], hint: str
+) -> dict[str, Any] | None:
+    from ._text import fold
+
+    pat = re.compile(r"(?<![^\s«\"(،,])" + re.escape(fold(hint)).replace(r"\ ", r"[\s\N{ZERO WIDTH NON-JOINER}]+")
+                     + r"(?![^\s»\"),،:.])")
+    for s, e in intro:
+        m = pat.search(folded, s, e)
+        if not m:
+            continue
+        ns, ne = m.start(), m.end()
+        # backwards: up to two name tokens
+        back = [t for t in _TOKEN.finditer(folded, max(s, ns - 60), ns)]
+        added = 0
+        title = None
+        for t in reversed(back):
+            if t.end() > ns:
+                continue
+            word = t.group()
+            if _PUNCT_END.search(word) or key(word) in lex.stopwords or key(word) in lex.role_words:
+                break
+            if folded[t.end():ns].strip(" \N{ZERO WIDTH NON-JOINER}«"):
+                break
+            if added >= 2:
+                break
+            ns = t.start()
+            added += 1
+        # forwards: one more token when nothing came before
+        if added == 0:
+            t = _TOKEN.search(folded, ne, e)
+            if t and folded[ne:t.start()].strip() == "":
+                word = t.group().rstrip("،,.:")
+                if (
+                    word and key(word) not in lex.stopwords and key(word) not in lex.role_words
+                    and not lex.role_start.match(folded[t.start():e])
+                ):
+                    ne = t.start() + len(word)
+        t_title, name = _split_person(lex, text, ns, ne)
+        if not name:
+            continue
+        return {
+            "name": name.strip("«»"),
+            "title": t_title or title,
+            "role": _role_after(lex, text, folded, ne, e),
+        }
+    return None
