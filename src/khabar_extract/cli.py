@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from . import __version__
 
 # Order here is the order shown in --help.
-COMMANDS = ("batch", "extract", "normalize", "eval")
+COMMANDS = ("batch", "extract", "facts", "normalize", "eval")
 
 
 def build_parser() -> argparse.ArgumentParser:
