@@ -73,40 +73,26 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         claims.take(c.start, c.end)
         found.append((c.start, c.end, kind or c.kind, value, attrs))
 
-    # 1. dates with a month name or in numeric form, then clock times
-    for c in F.find_numeric_dates(text) + F.find_month_dates(text):
-        if claims.free(c.start, c.end):
-            accept(c, R.resolve_date(c, ctx))
-    for c in F.find_clock_times(text):
-        if claims.free(c.start, c.end):
-            accept(c, R.resolve_time(c))
+    # 1. table rows: their numbers lost their unit to a column header
+    for s, e in F.find_table_rows(text):
+        claims.take(s, e)
 
-    # 2. adversarial phrases block the numbers inside them
-    for s, e in F.find_adversarial(text):
-        if claims.free(s, e):
-            claims.take(s, e)
-
-    # table rows (columns aligned with runs of spaces): their numbers lost their unit to a header
-    for m in patterns().table_line.finditer(text):
-        claims.take(m.start(), m.end())
-
-    # 3. every other number, in its context
-    numbers = [n for n in _split_ranges(F.find_numbers(text)) if claims.free(n.start, n.end)]
-    halves = [h for h in F.find_half_words(text) if claims.free(h.start, h.end)]
+    # 2. every number, in its context (dates, times, money, percent, durations, quantities ...)
+    numbers = _split_ranges(F.find_numbers(text))
+    halves = F.find_half_words(text)
     if halves:
-        numbers = sorted(numbers + halves, key=lambda n: n.start)
+        taken = {n.start for n in numbers}
+        numbers = sorted(numbers + [h for h in halves if h.start not in taken], key=lambda n: n.start)
+    numbers = [n for n in numbers if claims.free(n.start, n.end) and not F.is_adversarial(text, n.start, n.end)]
     cands: list[F.Candidate | None] = [F.classify_number(text, n) for n in numbers]
     _share_units(text, numbers, cands)
-    _borrow_currency(text, cands, found)
+    _borrow_currency(text, cands)
     for c in cands:
-        if c is None or c.kind == "bare" or not claims.free(c.start, c.end):
+        if c is None or c.kind in ("bare", "identifier") or not claims.free(c.start, c.end):
             continue
         accept(c, _resolve(c, text, ctx))
 
-    # 4. ordinal words and relative years where nothing else stands
-    for c in F.find_ordinal_words(text):
-        if claims.free(c.start, c.end):
-            accept(c, R.resolve_ordinal(c))
+    # 3. relative years where nothing else stands
     for c in F.find_relative_dates(text):
         if claims.free(c.start, c.end):
             accept(c, R.resolve_date(c, ctx))
@@ -202,9 +188,15 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
             elif power:
                 parts["number"] = _scaled(na, power)
             cands[i] = F.Candidate(b.kind, na.start, na.end, parts)
+        elif a.kind == "bare" and b.kind == "date" and b.parts.get("form") == "dmy":
+            # "٢٢و٢٣ خرداد": the first day shares the month (and year) of the second
+            if not na.is_decimal and na.shape in ("int", "ordinal") and 1 <= na.value <= 31:
+                cands[i] = F.Candidate("date", na.start, na.end, {**b.parts, "day": int(na.value), "number": na})
         elif a.kind == "date" and a.parts.get("form") == "year" and b.kind in ("bare", "quantity"):
             if nb.form == "digits" and len(nb.text) == len(na.text) and nb.text.isdigit():
                 cands[i + 1] = F.Candidate("date", nb.start, nb.end, {"number": nb, "form": "year"})
+        elif a.kind == "identifier" and b.kind in ("bare", "quantity"):
+            cands[i + 1] = F.Candidate("identifier", nb.start, nb.end, {"number": nb})  # "مواد ۵۲ و ۶۱ قانون"
 
 
 def _scaled(n: Any, power: int) -> Any:
@@ -230,7 +222,7 @@ def _lender_currency(b: F.Candidate, power: int) -> dict[str, Any]:
     return {"iso": lx.signs_before[sign], "factor": 1, "currency_word": sign, "power": power, "scale_words": ""}
 
 
-def _borrow_currency(text: str, cands: list[F.Candidate | None], found: list[Any]) -> None:
+def _borrow_currency(text: str, cands: list[F.Candidate | None]) -> None:
     """A large bare amount (``۱۲۰ هزار میلیارد``) takes the currency of a money amount in the same sentence."""
     bare = [i for i, c in enumerate(cands) if c is not None and c.kind == "bare" and c.parts["number"].scale >= 10**6]
     if not bare:

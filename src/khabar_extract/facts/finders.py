@@ -1,33 +1,37 @@
 """Finders: candidate spans on the normalised text, with the raw pieces a resolver needs.
 
-Each finder is a plain function ``find_*(text, ...) -> list[Candidate]`` and can be tested alone. A finder
-never decides a value: it says *what* it saw (which number, which unit word, which month name); the resolvers
-in :mod:`.resolvers` turn that into a value or reject it. Spans are ``[start, end)`` on the normalised text.
+Each finder is a plain function and can be tested alone. A finder never decides a value: it says *what* it
+saw (which number, which unit word, which month name); the resolvers in :mod:`.resolvers` turn that into a
+value or reject it. Spans are ``[start, end)`` on the normalised text.
+
+Everything starts from the numbers that :func:`khabar_extract.numbers.find_numbers` reads (digits, number
+words, ordinals, numeric dates and clock times); :func:`classify_number` looks at the words on both sides
+of each. Only relative years (``امسال``) and table rows are found without a number.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ..numbers import NumberMatch, find_numbers, parse_ordinal_words
 from .lexicon import lexicon, squash
-from .patterns import AMBIGUOUS_ORDINALS, ORDINAL_DAYS, ZWNJ, patterns
+from .patterns import ZWNJ, patterns
 
 __all__ = [
     "Candidate",
     "NumberMatch",
     "find_numbers",
     "parse_ordinal_words",
-    "find_adversarial",
     "find_half_words",
-    "find_numeric_dates",
-    "find_month_dates",
-    "find_clock_times",
     "find_relative_dates",
-    "find_ordinal_words",
+    "find_table_rows",
+    "is_adversarial",
     "classify_number",
+    "LeftContext",
+    "left_context",
     "NounMatch",
     "match_noun",
 ]
@@ -45,126 +49,59 @@ class Candidate:
     parts: dict[str, Any] = field(default_factory=dict)
 
 
-# --------------------------------------------------------------------------- blocked spans
-
-
-def find_adversarial(text: str) -> list[tuple[int, int]]:
-    """Spans of adversarial phrases (``یک یا چند``, ``نه تنها``, weekday names ...): no number inside is a fact."""
-    return [(m.start(), m.end()) for m in patterns().adversarial.finditer(text)]
-
-
-# --------------------------------------------------------------------------- dates and times
-
-
-def find_numeric_dates(text: str) -> list[Candidate]:
-    """``۱۴۰۲/۱۲/۲۱``, ``24/10/1385``, ``2019-03-11``: year, month and day in the order the 4-digit year shows."""
-    out = []
-    for m in patterns().numeric_date.finditer(text):
-        if m.group("y1"):
-            y, mo, d = m.group("y1", "m1", "d1")
-        else:
-            y, mo, d = m.group("y2", "m2", "d2")
-        out.append(Candidate("date", m.start(), m.end(), {"form": "numeric", "year": y, "month": mo, "day": d}))
-    return out
-
-
-def find_month_dates(text: str) -> list[Candidate]:
-    """Dates around a month name: ``۲۱ اسفند ۱۴۰۲``, ``بیست و یکم اسفند ماه``, ``٢٢و٢٣ خرداد``, ``شهریور ۱۳۹۸``.
-
-    Several days sharing one month give one candidate each; the earlier ones span just their day.
-    """
-    p = patterns()
-    out: list[Candidate] = []
-    for m in p.dmy.finditer(text):
-        days_start = m.start("days")
-        days_text = m.group("days")
-        pieces = list(_split_days(days_text, days_start))
-        head_start = m.start() if m.group("weekday") else days_start
-        if not pieces[0][2][0].isdigit() and p.period_before.search(text, max(0, head_start - 12), head_start):
-            continue  # "دهه سوم خرداد", "هفته دوم اردیبهشت": a part of the month, not a day
-        for i, (ds, de, dtext) in enumerate(pieces):
-            last = i == len(pieces) - 1
-            start = head_start if i == 0 else ds
-            end = m.end() if last else de
-            out.append(
-                Candidate(
-                    "date", start, end,
-                    {"form": "dmy", "day": dtext, "month": m.group("month"), "year": m.group("year"),
-                     "era": m.group("era"), "end_of_year": m.end("year") if m.group("year") else -1},
-                )
-            )
-    for m in p.my.finditer(text):
-        if any(c.start <= m.start() < c.end for c in out):
-            continue
-        out.append(
-            Candidate(
-                "date", m.start(), m.end(),
-                {"form": "my", "day": None, "month": m.group("month"), "year": m.group("year"), "era": m.group("era"),
-                 "end_of_year": m.end("year")},
-            )
-        )
-    out.sort(key=lambda c: c.start)
-    return out
-
-
-def _split_days(s: str, offset: int):
-    """The day tokens of ``٢٢و٢٣`` / ``بیست و یکم و بیست و دوم``, as (start, end, text) in the full text."""
-    for m in _DAY_TOKEN.finditer(s):
-        yield (offset + m.start(), offset + m.end(), m.group())
-
-
-def _build_day_token():
-    import regex
-
-    alts = "|".join(
-        regex.escape(w).replace(r"\ ", f"[ {ZWNJ}]*") for w in sorted(ORDINAL_DAYS, key=len, reverse=True)
-    )
-    return regex.compile(f"[۰-۹]{{1,2}}|(?:{alts})")
-
-
-_DAY_TOKEN = _build_day_token()
-
-
-def find_clock_times(text: str) -> list[Candidate]:
-    """``۷:۵۷``, ``ساعت ۱۹``, ``ساعت ۱۹ و ۳۰ دقیقه``, ``ساعت ۸ صبح``."""
-    p = patterns()
-    out = []
-    for m in p.clock_word.finditer(text):
-        out.append(
-            Candidate("time", m.start(), m.end(),
-                      {"hour": m.group("h"), "minute": m.group("m") or m.group("m2"), "part": m.group("part")})
-        )
-    for m in p.clock.finditer(text):
-        if any(c.start <= m.start() < c.end for c in out):
-            continue
-        out.append(Candidate("time", m.start(), m.end(), {"hour": m.group("h"), "minute": m.group("m"), "part": None}))
-    out.sort(key=lambda c: c.start)
-    return out
+# --------------------------------------------------------------------------- finders without a number
 
 
 def find_relative_dates(text: str) -> list[Candidate]:
-    """``امسال``, ``سال آینده``, ``سال گذشته`` ... (resolved against the article's date when known)."""
+    """``امسال``, ``سال آینده``, ``سال گذشته``, ``پارسال`` ... (resolved against the article's date)."""
     lx = lexicon()
+    rel = patterns().relative
     out = []
-    for m in patterns().relative.finditer(text):
-        key = m.group()
-        offset = lx.relative_years.get(key)
-        if offset is None:  # matched with a different space/ZWNJ: compare squashed
-            sk = squash(key)
-            offset = next((v for k, v in lx.relative_years.items() if squash(k) == sk), 0)
-        out.append(Candidate("date", m.start(), m.end(), {"form": "relative", "offset": offset}))
+    pos = text.find("سال")
+    while pos >= 0:
+        m = rel.match(text, max(0, pos - 3))
+        if m is None and pos >= 2:
+            m = rel.match(text, pos - 2)
+        if m is None:
+            m = rel.match(text, pos)
+        if m is not None and m.start() <= pos < m.end():
+            offset = lx.relative_years.get(squash(m.group()))
+            if offset is not None:
+                out.append(Candidate("date", m.start(), m.end(), {"form": "relative", "offset": offset}))
+            pos = text.find("سال", m.end())
+        else:
+            pos = text.find("سال", pos + 3)
     return out
 
 
-def find_ordinal_words(text: str) -> list[Candidate]:
-    """Ordinal number words (``دوم``, ``سومین``, ``بیست و هفتم``); bare ``دهم``/``نهم`` (also verbs) are skipped."""
+_GAPS = re.compile(r"\S(?: {4,}|\t+)(?=\S)")
+
+
+def find_table_rows(text: str) -> list[tuple[int, int]]:
+    """Lines laid out as table columns (two or more runs of 4+ spaces or tabs between words).
+
+    Their numbers lost their unit to a column header (an exchange-rate table), so they give no facts.
+    """
+    rows: dict[int, list[int]] = {}
+    for m in _GAPS.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        rows.setdefault(ls, []).append(m.end())
     out = []
-    for m in patterns().ordinal_words.finditer(text):
-        body = m.group("body")
-        if body in AMBIGUOUS_ORDINALS:
-            continue
-        out.append(Candidate("ordinal", m.start(), m.end(), {"words": body, "superlative": bool(m.group("in"))}))
+    for ls, hits in rows.items():
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        if len(hits) >= 2 or le - hits[-1] < 24:
+            out.append((ls, le))
     return out
+
+
+def is_adversarial(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside an adversarial phrase (``یک یا چند``, ``نه تنها``, ``چهارمحال``)."""
+    adv = patterns().adversarial
+    for m in adv.finditer(text, max(0, start - 24), min(len(text), end + 24)):
+        if m.start() < end and start < m.end():
+            return True
+    return False
 
 
 def find_half_words(text: str) -> list[NumberMatch]:
@@ -172,10 +109,15 @@ def find_half_words(text: str) -> list[NumberMatch]:
 
     It is a weak number word: :func:`classify_number` keeps it only before a listed noun or unit.
     """
-    return [
-        NumberMatch(m.start(), m.end(), m.group(), Decimal("0.5"), Decimal("0.5"), 1, "", "words", True, "decimal")
-        for m in patterns().half_word.finditer(text)
-    ]
+    out = []
+    half = patterns().half_word
+    pos = text.find("نیم")
+    while pos >= 0:
+        m = half.match(text, pos)
+        if m is not None:
+            out.append(NumberMatch(pos, pos + 3, "نیم", Decimal("0.5"), Decimal("0.5"), 1, "", "words", True, "decimal"))
+        pos = text.find("نیم", pos + 3)
+    return out
 
 
 # --------------------------------------------------------------------------- nouns
@@ -271,45 +213,142 @@ def _noun_like(word: str) -> bool:
 
 # --------------------------------------------------------------------------- numbers in context
 
+#: Number shapes that are never an amount (codes, ratios); dates and times are handled first.
+_NOT_AMOUNTS = frozenset({"ratio", "code"})
+_TRAILING_PUNCT = "،,.;؛!?؟()«»\"'[]{}"
 
-#: Number shapes that are never an amount here (dates and times have their own finders).
-_NOT_AMOUNTS = frozenset({"date", "time", "ratio", "code"})
+
+class LeftContext:
+    """The (up to three) words just before a number on the same line, nearest last, stopping at punctuation
+    (a colon may close the last one: ``کد خبر: ۹۳۹``), and the character right before the number."""
+
+    __slots__ = ("words", "char", "keys", "_raw", "_seg", "_lo")
+
+    def __init__(self, words: list[str], raw: list[str], seg: str, lo: int, char: str) -> None:
+        self.words = words
+        self.char = char
+        self._raw = raw
+        self._seg = seg
+        self._lo = lo
+        k = ["", "", "", ""]
+        acc = ""
+        for i in range(1, len(words) + 1):
+            acc = squash(words[-i]) + acc
+            k[i] = acc
+        self.keys = k
+
+    def key(self, n: int) -> str:
+        """The squashed last ``n`` words joined (``"بیش از"`` -> ``"بیشاز"``), or "" when there are fewer."""
+        return self.keys[n] if n < len(self.keys) else ""
+
+    def start_of(self, n: int) -> int:
+        """Start (in the text) of the ``n``-th word from the end."""
+        pos = len(self._seg)
+        for w in self._raw[-n:][::-1]:
+            pos = self._seg.rfind(w, 0, pos)
+        return self._lo + pos
+
+
+def left_context(text: str, start: int) -> LeftContext:
+    lo = max(0, start - 40)
+    nl = text.rfind("\n", lo, start)
+    cut_first = nl < 0 and lo > 0
+    if nl >= 0:
+        lo = nl + 1
+    seg = text[lo:start]
+    raw = seg.split()
+    if cut_first and raw and not seg[0].isspace():
+        raw = raw[1:]  # a word cut by the window
+    words: list[str] = []
+    kept: list[str] = []
+    for i, w in enumerate(reversed(raw)):
+        if len(words) == 3:
+            break
+        core = w[:-1] if (i == 0 and w.endswith(":")) else w
+        if not core or core[-1] in _TRAILING_PUNCT or core[0] in _TRAILING_PUNCT:
+            break
+        words.append(core)
+        kept.append(w)
+    words.reverse()
+    kept.reverse()
+    return LeftContext(words, kept, seg, lo, text[start - 1] if start else "")
+
+
+def _month_before(lc: LeftContext) -> tuple[int, str] | None:
+    """A month name just before a year: ``شهریور ۱۳۹۸``, ``فروردین‌ماه سال 96``, ``ربیع الاول ۱۴۴۵``."""
+    lx = lexicon()
+    skip = 0
+    if lc.key(1) in ("سال", lx.month_word):
+        skip = 1
+        if lc.key(2)[: -len(lc.key(1))] == lx.month_word:
+            skip = 2
+    for n in (2, 1):
+        if len(lc.words) >= n + skip:
+            key = lc.key(n + skip)[: len(lc.key(n + skip)) - len(lc.key(skip))] if skip else lc.key(n)
+            if key.endswith("ماه") and key[:-3] in lx.month_index:
+                key = key[:-3]
+            if key in lx.month_index:
+                return lc.start_of(n + skip), key
+    return None
+
+
+def _weekday_before(lc: LeftContext) -> int | None:
+    weekdays = lexicon().weekday_keys
+    for n in (2, 1):
+        if lc.key(n) and lc.key(n) in weekdays:
+            return lc.start_of(n)
+    return None
 
 
 def classify_number(text: str, n: NumberMatch) -> Candidate | None:
-    """Look around one number and say what it measures: percent, money, duration, time, date (year),
-    ordinal, quantity, or ``bare`` (nothing after it; may still borrow a unit from a neighbour).
-
-    Returns None when the number is an identifier (``ماده ۱۲``, ``گروه ۲۰``, ``کد خبر: ۹۳۹``).
+    """Look around one number and say what it is: date, time, percent, money, duration, ordinal,
+    quantity, ``identifier`` (``ماده ۱۲``, ``گروه ۲۰``, ``کد خبر: ۹۳۹``) or ``bare`` (nothing measurable
+    after it; it may still share the unit of a neighbour). Returns None for numbers that are no fact at all.
     """
     p = patterns()
     lx = lexicon()
     start, end = n.start, n.end
-    before_from = max(0, start - 30)
     parts: dict[str, Any] = {"number": n}
-    if n.shape in _NOT_AMOUNTS:
+    shape = n.shape
+    if shape == "date":
+        return Candidate("date", start, end, {"form": "numeric", "numbers": n.parts})
+    if shape == "time":
+        return Candidate("time", start, end, {"hour": n.parts[0], "minute": n.parts[1] if len(n.parts) > 1 else 0})
+    if shape in _NOT_AMOUNTS:
         return None
-    if n.shape == "ordinal":
+
+    lc = left_context(text, start)
+    if lc.key(1) in lx.adversarial_prefix or lc.key(2) in lx.adversarial_prefix:
+        return Candidate("identifier", start, end, parts)
+    for k in (3, 2, 1):
+        q = lc.key(k)
+        if q and q in lx.qualifier_keys:
+            parts["qualifier"] = " ".join(lc.words[-k:])
+            break
+    else:
+        parts["qualifier"] = None
+
+    ch = lc.char if lc.char.strip() else (text[start - 2] if start >= 2 and text[start - 2] in "$€£﷼٪%" else "")
+    if ch in "٪%" and ch:
+        return Candidate("percent", start - (1 if lc.char == ch else 2), end, parts)
+    if ch and ch in lx.signs_before:
+        parts["currency_sign"] = ch
+        return Candidate("money", start - (1 if lc.char == ch else 2), end, parts)
+
+    integral = not n.is_decimal and shape in ("int", "ordinal")
+    # a day before a month name: "۲۱ اسفند ۱۴۰۲", "بیست و یکم اسفند ماه", "اول آبان", "هفت مهر"
+    if integral and 1 <= n.value <= 31:
+        m = p.month_after.match(text, end)
+        if m is not None:
+            if not (shape == "ordinal" and lc.key(1) in lx.period_words):
+                wd = _weekday_before(lc)
+                return Candidate(
+                    "date", wd if wd is not None else start, m.end(),
+                    {"form": "dmy", "day": int(n.value), "month": m.group("month"), "year": m.group("year"),
+                     "era": m.group("era"), "number": n},
+                )
+    if shape == "ordinal":
         return Candidate("ordinal", start, end, parts)
-
-    # left context ------------------------------------------------------------
-    if p.adversarial_prefix.search(text, before_from, start):
-        return None
-    lm = p.label_before.search(text, before_from, start)
-    label = squash(lm.group("label")) if lm else ""
-    sm = p.sign_before.search(text, max(0, start - 2), start)
-    q = p.qualifier_before.search(text, before_from, start)
-    parts["qualifier"] = q.group("q") if q else None
-    ym = p.year_before.search(text, max(0, start - 12), start)
-    after_year_word = ym is not None
-    after_hour_word = p.hour_before.search(text, max(0, start - 8), start) is not None
-
-    if sm:
-        sign = sm.group("sign")
-        if sign in "٪%":
-            return Candidate("percent", sm.start(), end, parts)
-        parts["currency_sign"] = sign
-        return Candidate("money", sm.start(), end, parts)
 
     # right context -----------------------------------------------------------
     m = p.percent_after.match(text, end)
@@ -319,53 +358,49 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if m:
         parts["money"] = m
         return Candidate("money", start, m.end(), parts)
-    m = p.ordinal_suffix.match(text, end)
-    if m and n.form == "digits":
-        return Candidate("ordinal", start, m.end(), parts)
-    if after_hour_word:
-        return Candidate("time", start, end, parts)
+    if n.form == "digits":
+        m = p.ordinal_suffix.match(text, end)
+        if m:
+            return Candidate("ordinal", start, m.end(), parts)
+    last = lc.key(1)
+    if last == "ساعت" and integral and n.form == "digits":
+        m = p.clock_rest.match(text, end)
+        if m:
+            return Candidate("time", lc.start_of(1), m.end(),
+                             {"hour": int(n.value), "minute": m.group("m"), "part": m.group("part")})
+    year_like = integral and n.form == "digits" and len(n.text) in (2, 4)
     m = p.era_after.match(text, end)
-    if m:
-        parts["era"] = m.group("era")
-        return Candidate("date", start, m.end(), {**parts, "form": "year"})
-    if after_year_word and _year_like(n):
-        noun = match_noun(text, end)
-        if noun is None or not noun.known or len(_digits_of(n)) == 4:
-            return Candidate("date", ym.start(), end, {**parts, "form": "year"})
+    if m and integral:
+        return Candidate("date", start, m.end(), {**parts, "form": "year", "era": m.group("era")})
+    if year_like:
+        mb = _month_before(lc)
+        if mb is not None:
+            noun = match_noun(text, end) if len(n.text) == 2 else None
+            if noun is None or not noun.known:
+                return Candidate("date", mb[0], end, {"form": "my", "month": mb[1], "year": n.text, "era": None,
+                                                      "number": n})
+        if last in lx.year_word_keys:
+            noun = match_noun(text, end)
+            if noun is None or not noun.known or len(n.text) == 4:
+                return Candidate("date", lc.start_of(1), end, {**parts, "form": "year"})
     m = p.duration_after.match(text, end)
     if m:
         parts["unit"] = m.group("unit")
         return Candidate("duration", start, m.end(), parts)
     m = p.daypart_after.match(text, end)
-    if m and n.form == "digits" and not n.is_decimal and int(n.value) <= 24:
-        parts["part"] = m.group("part")
-        return Candidate("time", start, m.end(), parts)
-    if label in lx.labels:
-        return None
+    if m and integral and n.form == "digits" and n.value <= 24:
+        return Candidate("time", start, m.end(), {"hour": int(n.value), "minute": None, "part": m.group("part")})
+    if last in lx.labels:
+        return Candidate("identifier", start, end, parts)
     noun = match_noun(text, end)
-    if _bare_year(n) and (noun is None or not noun.known):
-        return Candidate("date", start, end, {**parts, "form": "year"})
+    if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
+        if noun is None or not noun.known:
+            return Candidate("date", start, end, {**parts, "form": "year"})
     if noun is None:
         return Candidate("bare", start, end, parts)
     if n.form == "words" and n.text in lx.weak_number_words and not noun.known:
         return None
+    if n.form == "digits" and len(n.text) > 1 and n.text[0] == "۰" and not n.is_decimal:
+        return None  # "۰۹۱۲ ..." is a phone number or a code, not an amount
     parts["noun"] = noun
     return Candidate("quantity", start, noun.end, parts)
-
-
-def _digits_of(n: NumberMatch) -> str:
-    return n.text if n.form == "digits" else ""
-
-
-def _year_like(n: NumberMatch) -> bool:
-    if n.is_decimal or n.form != "digits" or not n.text.isdigit():
-        return False
-    return len(n.text) in (2, 4)
-
-
-def _bare_year(n: NumberMatch) -> bool:
-    """A four-digit number with no separator in a plausible year range (1300-1499 or 1900-2100)."""
-    if n.form != "digits" or len(n.text) != 4 or not n.text.isdigit() or n.is_decimal:
-        return False
-    v = int(n.value)
-    return 1300 <= v <= 1499 or 1900 <= v <= 2100

@@ -17,7 +17,7 @@ import regex
 
 from ..normalize import normalize
 
-__all__ = ["Lexicon", "LexiconError", "lexicon", "squash", "CATEGORIES", "phrase_pattern"]
+__all__ = ["Lexicon", "LexiconError", "lexicon", "squash", "squash_entry", "CATEGORIES", "phrase_pattern"]
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 
@@ -35,7 +35,12 @@ class LexiconError(ValueError):
 
 
 def squash(s: str) -> str:
-    """The lookup key of a word or phrase: normalised, without spaces or ZWNJ."""
+    """The lookup key of a word or phrase of *normalised* text: without spaces or ZWNJ."""
+    return s.translate(_SQUASH)
+
+
+def squash_entry(s: str) -> str:
+    """The lookup key of a lexicon entry (normalised first, so ي/ك entries match)."""
     return normalize(s).text.translate(_SQUASH)
 
 
@@ -44,12 +49,30 @@ def _norm(s: str) -> str:
 
 
 def phrase_pattern(phrases: list[str]) -> str:
-    """A regex alternation of ``phrases`` (longest first) where a space or ZWNJ inside a phrase is optional."""
-    alts = []
-    for p in sorted({_norm(p) for p in phrases}, key=len, reverse=True):
-        parts = regex.split(f"[ {ZWNJ}]+", p)
-        alts.append(f"[ {ZWNJ}]?".join(regex.escape(x) for x in parts))
-    return "|".join(alts)
+    """A regex of ``phrases`` as a trie (fast; longer alternatives first), where a space or ZWNJ inside a
+    phrase may be written as a space, a ZWNJ or nothing."""
+    trie: dict[str, Any] = {}
+    for p in {_norm(p).strip() for p in phrases if p.strip()}:
+        node = trie
+        for ch in regex.sub(f"[ {ZWNJ}]+", " ", p):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = []
+        for ch, child in sorted(node.items(), key=lambda kv: kv[0]):
+            if not ch:
+                continue
+            piece = f"[ {ZWNJ}]?" if ch == " " else regex.escape(ch)
+            alts.append(piece + emit(child))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
 
 
 def _read(name: str) -> Any:
@@ -96,6 +119,7 @@ class Lexicon:
     era_markers: dict[str, list[str]]
     weekdays: list[str]
     duration_units: dict[str, str]  # squashed word -> unit
+    duration_words: list[str]
     day_parts: list[str]
     relative_years: dict[str, int]
     qualifiers: list[str]
@@ -103,6 +127,11 @@ class Lexicon:
     not_nouns: frozenset[str]
     weak_number_words: frozenset[str]
     adversarial: list[dict[str, Any]]
+    adversarial_prefix: frozenset[str]  # squashed phrases that make the next number an identifier
+    qualifier_keys: frozenset[str]
+    period_words: frozenset[str]  # "دهه سوم خرداد": an ordinal after these is a part of a month, not a day
+    year_word_keys: frozenset[str]
+    weekday_keys: frozenset[str]
 
 
 def _load_nouns() -> tuple[dict[str, str | None], int]:
@@ -116,7 +145,7 @@ def _load_nouns() -> tuple[dict[str, str | None], int]:
         phrase, cat = cols[0].strip(), cols[1].strip()
         _need(bool(phrase), f"nouns.tsv line {i}", "empty phrase")
         _need(cat == "-" or cat in CATEGORIES, f"nouns.tsv line {i}", f"unknown category {cat!r}")
-        key = squash(phrase)
+        key = squash_entry(phrase)
         _need(key not in nouns, f"nouns.tsv line {i}", f"duplicate phrase {phrase!r}")
         nouns[key] = None if cat == "-" else cat
         longest = max(longest, len(regex.split(f"[ {ZWNJ}]+", _norm(phrase))))
@@ -134,7 +163,7 @@ def lexicon() -> Lexicon:
         _need({"word", "iso", "factor"} <= set(e), "currencies.json", f"entry needs word/iso/factor: {e}")
         _need(regex.fullmatch("[A-Z]{3}", e["iso"]) is not None, "currencies.json", f"bad ISO code {e['iso']!r}")
         _need(isinstance(e["factor"], int) and e["factor"] > 0, "currencies.json", f"bad factor in {e}")
-        currencies[squash(e["word"])] = Currency(_norm(e["word"]), e["iso"], e["factor"])
+        currencies[squash_entry(e["word"])] = Currency(_norm(e["word"]), e["iso"], e["factor"])
 
     sc = _read("scales.json")["scales"]
     for w, p in sc.items():
@@ -146,7 +175,7 @@ def lexicon() -> Lexicon:
         _need(len(mo[cal]) == 12, "months.json", f"{cal} needs 12 months")
         for m, names in enumerate(mo[cal], 1):
             for n in names:
-                month_index.setdefault(squash(n), (cal, m))
+                month_index.setdefault(squash_entry(n), (cal, m))
 
     tw = _read("time_words.json")
     rel = _read("relative_dates.json")["years"]
@@ -166,17 +195,23 @@ def lexicon() -> Lexicon:
         scales={_norm(w): p for w, p in sc.items()},
         months={cal: [[_norm(n) for n in names] for names in mo[cal]] for cal in ("jalali", "gregorian", "hijri")},
         month_index=month_index,
-        ambiguous_months=frozenset(squash(w) for w in mo.get("ambiguous", [])),
+        ambiguous_months=frozenset(squash_entry(w) for w in mo.get("ambiguous", [])),
         month_word=_norm(mo["month_word"]),
         year_words=[_norm(w) for w in mo["year_word"]],
         era_markers={k: [_norm(w) for w in v] for k, v in mo["era_markers"].items()},
         weekdays=[_norm(w) for w in mo["weekdays"]],
-        duration_units={squash(w): u for w, u in tw["duration_units"].items()},
+        duration_units={squash_entry(w): u for w, u in tw["duration_units"].items()},
+        duration_words=[_norm(w) for w in tw["duration_units"]],
         day_parts=[_norm(w) for w in tw["day_parts"]],
-        relative_years={_norm(k): int(v) for k, v in rel.items()},
+        relative_years={squash_entry(k): int(v) for k, v in rel.items()},
         qualifiers=[_norm(w) for w in ctx["qualifiers"]],
-        labels=frozenset(squash(w) for w in ctx["labels"]),
-        not_nouns=frozenset(squash(w) for w in ctx["not_nouns"]),
+        labels=frozenset(squash_entry(w) for w in ctx["labels"]),
+        not_nouns=frozenset(squash_entry(w) for w in ctx["not_nouns"]),
         weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
-        adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv],
+        adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
+        adversarial_prefix=frozenset(squash_entry(e["phrase"]) for e in adv if e.get("prefix")),
+        qualifier_keys=frozenset(squash_entry(w) for w in ctx["qualifiers"]),
+        period_words=frozenset(squash_entry(w) for w in ctx["period_words"]),
+        year_word_keys=frozenset(squash_entry(w) for w in mo["year_word"]),
+        weekday_keys=frozenset(squash_entry(w) for w in mo["weekdays"]),
     )

@@ -12,7 +12,6 @@ from typing import Any
 
 from .finders import Candidate
 from .lexicon import lexicon, squash
-from .patterns import ORDINAL_DAYS
 
 __all__ = [
     "Context",
@@ -149,16 +148,6 @@ def _date(cal: str, y: int | None, m: int | None, d: int | None, **extra: Any) -
     return _date_value(y, m, d), attrs
 
 
-def _day_value(s: str) -> int | None:
-    if s and s[0] in "۰۱۲۳۴۵۶۷۸۹":
-        return digits_to_int(s)
-    key = squash(s)
-    for w, v in ORDINAL_DAYS.items():
-        if squash(w) == key:
-            return v
-    return None
-
-
 def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
     """Dates: numeric, day-month(-year), month-year, ``سال N`` / ``N میلادی`` / bare years, relative years."""
     p = c.parts
@@ -166,30 +155,38 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
     lx = lexicon()
     if form == "relative":
         y = ctx.ref_year + p["offset"] if ctx.ref_year else None
-        value = str(y) if y else None
-        return value, {"calendar": "jalali", "year": y, "month": None, "day": None, "iso": None, "relative": True,
-                       "offset": p["offset"]}
+        return (str(y) if y else None), {"calendar": "jalali", "year": y, "month": None, "day": None, "iso": None,
+                                          "relative": True, "offset": p["offset"]}
     if form == "numeric":
-        y, m, d = digits_to_int(p["year"]), digits_to_int(p["month"]), digits_to_int(p["day"])
+        a, b, d3 = p["numbers"][:3]
+        if a >= 1000:
+            y, m, d = a, b, d3
+        elif d3 >= 1000:
+            y, m, d = d3, b, a
+        else:
+            return None
         cal = _calendar_for_year(y)
         if cal is None or not _valid_day(cal, m, d):
             return None
         return _date(cal, y, m, d)
     if form in ("dmy", "my"):
-        cal, month = lx.month_index[squash(p["month"])]
+        key = squash(p["month"])
+        if key not in lx.month_index and key.endswith("ماه"):
+            key = key[:-3]
+        cal, month = lx.month_index[key]
         ytext = p.get("year")
-        if squash(p["month"]) in lx.ambiguous_months and not (ytext and len(ytext) == 4):
+        if key in lx.ambiguous_months and not (ytext and len(ytext) == 4):
             return None
         y = None
         if ytext:
-            yv = digits_to_int(ytext)
-            y = full_year(yv, ctx) if len(ytext) == 2 and cal == "jalali" else yv
             if len(ytext) == 2 and cal != "jalali":
                 return None
+            yv = digits_to_int(ytext)
+            y = full_year(yv, ctx) if len(ytext) == 2 else yv
         era_cal = _era_calendar(p.get("era"))
-        if era_cal and era_cal != cal and not (era_cal == "jalali" and cal == "jalali"):
+        if era_cal and era_cal != cal:
             return None
-        d = _day_value(p["day"]) if p.get("day") else None
+        d = p.get("day")
         if d is not None and not _valid_day(cal, month, d):
             return None
         return _date(cal, y, month, d)
@@ -204,7 +201,7 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
                 return None
             return _date("jalali", full_year(v, ctx), None, None)
         cal = era_cal or _calendar_for_year(v)
-        if cal is None or (era_cal is None and v < 1000):
+        if cal is None or (era_cal is None and v < 1000) or v <= 0:
             return None
         return _date(cal, v, None, None)
     return None
@@ -307,18 +304,14 @@ def resolve_duration(c: Candidate) -> Resolved | None:
 
 
 def resolve_time(c: Candidate) -> Resolved | None:
+    """Clock times: ``۷:۵۷``, ``ساعت ۱۹``, ``ساعت ۱۹ و ۳۰ دقیقه``, ``۸ صبح``; value ``HH:MM``."""
     p = c.parts
-    if "number" in p:
-        n = p["number"]
-        if n.is_decimal or n.form != "digits":
-            return None
-        h, mi = int(n.value), 0
-    else:
-        h = digits_to_int(p["hour"])
-        mi = digits_to_int(p["minute"]) if p.get("minute") else 0
+    h = int(p["hour"])
+    mi = p.get("minute")
+    mi = digits_to_int(mi) if isinstance(mi, str) else int(mi or 0)
     if not (0 <= h <= 24 and 0 <= mi < 60):
         return None
-    attrs = {"hour": h, "minute": mi}
+    attrs: dict[str, Any] = {"hour": h, "minute": mi}
     if p.get("part"):
         attrs["day_part"] = p["part"]
     return f"{h:02d}:{mi:02d}", attrs
