@@ -24,7 +24,7 @@ from importlib import resources
 
 __all__ = ["split_sentences", "sentence_texts"]
 
-_TERMINAL = re.compile(r"[.!?؟…]+")
+_TERMINAL_CHARS = ".!?؟…"
 _CLOSERS = "»\"”’')]}"
 _SPACE = re.compile(r"\s+")
 
@@ -50,41 +50,44 @@ def _is_latin_letter(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
 
+_MAX_ABBR = 8  # longer tokens are never abbreviations: stop scanning back
+
+
 def _token_before(line: str, pos: int, floor: int) -> str:
-    """The run of letters, digits and inner dots ending just before ``pos`` (not before ``floor``)."""
+    """The run of letters, digits and inner dots ending just before ``pos`` (at most ``_MAX_ABBR`` + 1)."""
     i = pos
-    while i > floor and (line[i - 1].isalnum() or line[i - 1] in ".\N{ZERO WIDTH NON-JOINER}"):
+    stop = max(floor, pos - _MAX_ABBR - 1)
+    while i > stop and (line[i - 1].isalnum() or line[i - 1] in ".\N{ZERO WIDTH NON-JOINER}"):
         i -= 1
     return line[i:pos]
 
 
-def _is_boundary(text: str, m: re.Match[str], sent_start: int, line_end: int) -> int:
-    """End of the sentence if the terminal run ``m`` ends one, else -1."""
-    run = m.group()
-    s, e = m.start(), m.end()
+def _is_boundary(text: str, s: int, e: int, sent_start: int, line_end: int) -> int:
+    """End of the sentence if the terminal run ``text[s:e]`` ends one, else -1."""
     before = text[s - 1] if s > sent_start else ""
-    if before in "(":  # "(!)", "(؟)": an aside, not an end
+    if before == "(":  # "(!)", "(؟)": an aside, not an end
         return -1
-    only_dots = run.strip(".") == ""
-    if only_dots and len(run) > 1 and e < line_end:
+    only_dots = text.count(".", s, e) == e - s
+    if only_dots and e - s > 1 and e < line_end:
         return -1  # ellipsis inside a line: "و... "
     # absorb closing quotes and brackets
     end = e
     while end < line_end and text[end] in _CLOSERS:
         end += 1
     after = text[end] if end < line_end else ""
-    if only_dots and len(run) == 1:
+    if only_dots and e - s == 1:
         if before.isdigit() and after.isdigit():
             return -1  # decimal: ۲.۵
         if end == e and _is_latin_letter(before) and _is_latin_letter(after):
             return -1  # irna.ir, e.g
         token = _token_before(text, s, sent_start)
-        core = token.rsplit(".", 1)[-1] if token else ""
-        if core and (len(core) == 1 and core.isalpha() or token.casefold() in _abbreviations()
-                     or core.casefold() in _abbreviations()):
-            return -1  # ه.ق / Dr. / ج.ا.ا
-        if token and token.isdigit() and len(token) <= 3 and not text[sent_start:s - len(token)].strip():
-            return -1  # list numbering "1. ..."
+        if token and len(token) <= _MAX_ABBR:
+            core = token.rsplit(".", 1)[-1]
+            abbrs = _abbreviations()
+            if core and (len(core) == 1 and core.isalpha() or token.casefold() in abbrs or core.casefold() in abbrs):
+                return -1  # ه.ق / Dr. / ج.ا.ا
+            if token.isdigit() and len(token) <= 3 and s - len(token) == sent_start:
+                return -1  # list numbering "1. ..."
     if not after or after.isspace():
         return end
     if _is_persian_letter(after) or after == "«":
@@ -94,30 +97,27 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, line_end: int) ->
     return -1
 
 
-def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    # trim the line
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start >= end:
-        return
-    sent_start = start
-    for m in _TERMINAL.finditer(text, start, end):
-        if m.start() < sent_start:
-            continue
-        stop = _is_boundary(text, m, sent_start, end)
-        if stop < 0:
-            continue
-        out.append((sent_start, stop))
-        nxt = stop
-        while nxt < end and text[nxt].isspace():
-            nxt += 1
-        sent_start = nxt
-        if sent_start >= end:
-            return
-    if sent_start < end:
-        out.append((sent_start, end))
+def _terminal_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(s, e)`` of every run of sentence-final marks in ``text[start:end]``, in order (str.find is fast)."""
+    pos: list[int] = []
+    for ch in _TERMINAL_CHARS:
+        p = text.find(ch, start, end)
+        while p >= 0:
+            pos.append(p)
+            p = text.find(ch, p + 1, end)
+    if not pos:
+        return []
+    pos.sort()
+    runs = []
+    rs = pe = pos[0]
+    for p in pos[1:]:
+        if p == pe + 1:
+            pe = p
+        else:
+            runs.append((rs, pe + 1))
+            rs = pe = p
+    runs.append((rs, pe + 1))
+    return runs
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -126,13 +126,40 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         raise TypeError(f"split_sentences() takes str, not {type(text).__name__}")
     if end is None or end > len(text):
         end = len(text)
+    start = max(0, start)
     out: list[tuple[int, int]] = []
-    pos = max(0, start)
+    runs = _terminal_runs(text, start, end)
+    r = 0
+    nruns = len(runs)
+    pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl
-        _split_line(text, pos, line_end, out)
+        ls, le = pos, line_end
         pos = line_end + 1
+        while ls < le and text[ls].isspace():
+            ls += 1
+        while le > ls and text[le - 1].isspace():
+            le -= 1
+        if ls >= le:
+            continue
+        sent_start = ls
+        while r < nruns and runs[r][0] < le:
+            rs, re_ = runs[r]
+            r += 1
+            if rs < sent_start:
+                continue
+            stop = _is_boundary(text, rs, min(re_, le), sent_start, le)
+            if stop < 0:
+                continue
+            out.append((sent_start, stop))
+            while stop < le and text[stop].isspace():
+                stop += 1
+            sent_start = stop
+        if sent_start < le:
+            out.append((sent_start, le))
+        while r < nruns and runs[r][0] < pos:
+            r += 1
     return out
 
 

@@ -54,11 +54,11 @@ class Article:
     @property
     def paragraphs(self) -> list[tuple[int, int]]:
         """Spans of the article's paragraphs (title, lead, body, questions, answers), in order."""
-        return list(zip(self._para_starts, self._para_ends))
+        return list(zip(self._para_starts, self._para_ends, strict=True))
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
-        return list(zip(self._sent_starts, self._sent_ends))
+        return list(zip(self._sent_starts, self._sent_ends, strict=True))
 
     def locate(self, start: int, end: int) -> dict[str, Any]:
         """Where ``[start, end)`` of the original sits: ``{"paragraph", "sentence", "turn"}`` indexes.
@@ -159,7 +159,7 @@ def read_article(text: str, normalized: Normalized | None = None, *, layout: str
             s, e, _ = lines[i]
             if e - s <= 160:
                 lt = folded[s:e]
-                if any(rx.search(lt) for rx in lay.chrome):
+                if lay.is_chrome(lt):
                     kinds[i] = "chrome"
 
     # title
@@ -169,8 +169,10 @@ def read_article(text: str, normalized: Normalized | None = None, *, layout: str
         ts, te, _ = lines[title_i]
         meta["title"] = text[ts:te]
         title_key = key(text[ts:te])
+        tlen = te - ts
         for i in range(title_i + 1, n):
-            if kinds[i] is None and key(folded[lines[i][0]:lines[i][1]]) == title_key:
+            ln = lines[i][1] - lines[i][0]
+            if kinds[i] is None and abs(ln - tlen) <= tlen // 3 + 3 and key(folded[lines[i][0]:lines[i][1]]) == title_key:
                 kinds[i] = "caption"
     else:
         title_i = None
@@ -214,7 +216,6 @@ def read_article(text: str, normalized: Normalized | None = None, *, layout: str
         top.append(seg)
     lead_nested: list[dict[str, Any]] = []
     lead_idx = None
-    first_content: dict[str, Any] | None = None
     dateline = _find_dateline(folded, paras[0], lay) if paras else None
     if dateline is not None:
         (ds, de), agency, city = dateline

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -12,16 +12,15 @@ ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 
 # One-to-one folds only, so that a position in the folded text is the same position in the original:
 # every span found on the folded text is already a span of the original.
-_FOLD = str.maketrans(
-    {
-        "\N{ARABIC LETTER YEH}": "\N{ARABIC LETTER FARSI YEH}",
-        "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER FARSI YEH}",
-        "\N{ARABIC LETTER KAF}": "\N{ARABIC LETTER KEHEH}",
-        "\N{ARABIC LETTER TEH MARBUTA}": "\N{ARABIC LETTER HEH}",
-        "\N{ARABIC LETTER HEH WITH YEH ABOVE}": "\N{ARABIC LETTER HEH}",
-        **{chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)},
-    }
+_FOLD_PAIRS = (
+    ("\N{ARABIC LETTER YEH}", "\N{ARABIC LETTER FARSI YEH}"),
+    ("\N{ARABIC LETTER ALEF MAKSURA}", "\N{ARABIC LETTER FARSI YEH}"),
+    ("\N{ARABIC LETTER KAF}", "\N{ARABIC LETTER KEHEH}"),
+    ("\N{ARABIC LETTER TEH MARBUTA}", "\N{ARABIC LETTER HEH}"),
+    ("\N{ARABIC LETTER HEH WITH YEH ABOVE}", "\N{ARABIC LETTER HEH}"),
+    *((chr(0x0660 + i), chr(0x06F0 + i)) for i in range(10)),
 )
+_NEEDS_FOLD = re.compile("[" + "".join(a for a, _ in _FOLD_PAIRS) + "]")
 
 # Characters that carry no visible content: trimmed from line spans together with white space.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -29,12 +28,20 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 
 def fold(text: str) -> str:
     """Fold Arabic ي ى ك ة and Arabic-Indic digits to their Persian forms; the length never changes."""
-    return text.translate(_FOLD)
+    if not _NEEDS_FOLD.search(text):
+        return text
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+_KEY_DROP = re.compile(r"[\s\u200b-\u200f\ufeff]+")
 
 
 def key(text: str) -> str:
     """A comparison key: folded, without white space, ZWNJ or invisible marks."""
-    return re.sub(r"[\s\u200b-\u200f\ufeff]+", "", fold(text))
+    return _KEY_DROP.sub("", fold(text))
 
 
 def is_blank_char(c: str) -> bool:
@@ -84,7 +91,7 @@ def alternation(phrases: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(pats) + ")"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """Read ``khabar_extract/data/<name>`` (JSON object); a clear error names the file."""
     path = resources.files("khabar_extract").joinpath("data", name)

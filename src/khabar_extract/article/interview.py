@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ._text import agencies, alternation, canonical_agency, key, load_data, string_list
+from ._text import agencies, alternation, canonical_agency, fold, key, load_data, string_list
 
 __all__ = ["InterviewResult", "detect_interview"]
 
@@ -63,8 +63,6 @@ def _lexicon() -> _Lexicon:
     stops = string_list(data, "name_stopwords", _SRC)
     imps = string_list(data, "imperatives", _SRC)
     verbs = string_list(data, "interview_verbs", _SRC)
-    agency_alt = alternation(sorted(agencies()))
-    # agencies() keys are space-free keys; rebuild from the source spellings for readable patterns
     table = load_data("agencies.json")["agencies"]
     spellings = [s for name, ss in table.items() for s in [name, *ss]]
     agency_alt = alternation(spellings)
@@ -352,20 +350,13 @@ def _accept_unmarked(
 def _split_person(lex: _Lexicon, text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """``(title, name)`` of ``text[start:end]``: a leading honorific and the rest (quotes removed)."""
     chunk = text[start:end]
-    folded_chunk = chunk.translate({})
-    m = lex.honorific.match(_fold_local(folded_chunk))
+    m = lex.honorific.match(fold(chunk))
     title = None
     if m:
         title = chunk[: m.end()].strip()
         chunk = chunk[m.end():]
     name = chunk.strip().strip("«»\"").strip()
     return title, (name or None)
-
-
-def _fold_local(s: str) -> str:
-    from ._text import fold
-
-    return fold(s)
 
 
 def _clean_role(role: str) -> str | None:
@@ -488,8 +479,6 @@ def _role_after(
 def _complete_name(
     lex: _Lexicon, text: str, folded: str, intro: list[tuple[int, int]], hint: str
 ) -> dict[str, Any] | None:
-    from ._text import fold
-
     pat = re.compile(r"(?<![^\s«\"(،,])" + re.escape(fold(hint)).replace(r"\ ", r"[\s\N{ZERO WIDTH NON-JOINER}]+")
                      + r"(?![^\s»\"),،:.])")
     for s, e in intro:

@@ -77,6 +77,10 @@ class Layout:
     datelines: tuple[re.Pattern[str], ...]
     attributions: tuple[re.Pattern[str], ...]
     credits: tuple[re.Pattern[str], ...]
+    chrome_any: re.Pattern[str] | None = None  # all chrome patterns as one regex (speed)
+
+    def is_chrome(self, line: str) -> bool:
+        return self.chrome_any is not None and self.chrome_any.search(line) is not None
 
     def detects(self, folded: str, lines: list[tuple[int, int, int]]) -> bool:
         if not self.detect:
@@ -147,7 +151,15 @@ def parse_layout(data: Any, source: str = "<layout>") -> Layout:
         datelines=_patterns(data, "datelines", source, {"agency"}),
         attributions=_patterns(data, "attributions", source, {"agency"}),
         credits=_patterns(data, "credits", source),
+        chrome_any=_union(data["chrome"]),
     )
+
+
+def _union(patterns: list[str]) -> re.Pattern[str] | None:
+    """One regex matching where any of ``patterns`` matches (each already validated alone)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.replace('{MONTH}', _MONTH_ALT)})" for p in patterns))
 
 
 @lru_cache(maxsize=1)
