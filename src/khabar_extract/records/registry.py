@@ -18,6 +18,7 @@ import sqlite3
 import time
 from typing import Any
 
+from .. import __version__
 from .flat import ARTICLE_COLUMNS, FACT_COLUMNS, TURN_COLUMNS
 
 __all__ = ["Registry", "REGISTRY_VERSION"]
@@ -179,7 +180,9 @@ class Registry:
                 self.conn.executemany(_TURN_INSERT, [(article_id, *r) for r in turn_rows])
             return status
 
-    def store_error(self, key: str, source: dict[str, Any], code: str, message: str, version: str) -> None:
+    def store_error(
+        self, key: str, source: dict[str, Any], code: str, message: str, version: str = __version__
+    ) -> None:
         """Record that an input failed (earlier rows stored for the same input are left as they were)."""
         with self.transaction():
             self.conn.execute(
