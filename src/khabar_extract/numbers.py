@@ -22,6 +22,7 @@ Decimal('2.5')
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import lru_cache
@@ -54,9 +55,18 @@ _FOLD_LETTERS = str.maketrans(
     }
 )
 _SEP_CHARS = " \N{NO-BREAK SPACE}" + ZWNJ
+# Characters after which a number word may start (regex character-class body).
+_LEAD_SEPS = (
+    r" \t\n\r\N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}"
+    r"(\[{«\"'*#/:.!?\-\N{EN DASH}\N{EM DASH}\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}"
+    r"\N{HORIZONTAL ELLIPSIS}\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
+)
+_NUM_SEPS = r"\N{ARABIC THOUSANDS SEPARATOR},\N{ARABIC DECIMAL SEPARATOR}./:\-\N{MINUS SIGN}"
+_ARABIC_LETTERS = ("\N{ARABIC LETTER YEH}", "\N{ARABIC LETTER ALEF MAKSURA}", "\N{ARABIC LETTER KAF}")
 _THOUSANDS = {"\N{ARABIC THOUSANDS SEPARATOR}", ","}
 _DECIMAL = {"\N{ARABIC DECIMAL SEPARATOR}", ".", "/"}
 _MINUS = {"-", "\N{MINUS SIGN}"}
+_ZEROS = {"0", "\N{EXTENDED ARABIC-INDIC DIGIT ZERO}", "\u0660"}
 
 SHAPES = ("int", "decimal", "ordinal", "fraction", "date", "time", "ratio", "range", "code")
 
@@ -104,7 +114,11 @@ class _Lexicon:
     words: dict[str, tuple[str, Any]]  # folded word -> (kind, payload)
     adversarial: tuple[dict[str, str], ...]
     adversarial_re: Any
+    adversarial_back_re: Any
     token_re: Any
+    word_at: Any
+    token_re_tolerant: Any
+    word_at_tolerant: Any
     vague_before_re: Any
     vague_suffix_re: Any
     negation_followers: frozenset[str]
@@ -127,7 +141,9 @@ def _cls(value: int) -> str:
     return "S"
 
 
-def _char_class(ch: str) -> str:
+def _char_class(ch: str, tolerant: bool = True) -> str:
+    if not tolerant:
+        return r"\N{ZERO WIDTH NON-JOINER}" if ch == ZWNJ else re.escape(ch)
     if ch == "\N{ARABIC LETTER FARSI YEH}":
         return "[\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER ALEF MAKSURA}]"
     if ch == "\N{ARABIC LETTER KEHEH}":
@@ -137,7 +153,7 @@ def _char_class(ch: str) -> str:
     return regex.escape(ch)
 
 
-def _trie_regex(words: list[str]) -> str:
+def _trie_regex(words: list[str], tolerant: bool = True) -> str:
     """A regex alternation of ``words`` as a trie (fast, longest alternatives tried first)."""
     trie: dict[str, Any] = {}
     for w in words:
@@ -147,7 +163,7 @@ def _trie_regex(words: list[str]) -> str:
         node[""] = True
 
     def emit(node: dict[str, Any]) -> str:
-        alts = [_char_class(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alts = [_char_class(ch, tolerant) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -158,9 +174,12 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
+_SPLIT_RE = re.compile(r"[ \N{ZERO WIDTH NON-JOINER}]+")
+
+
 def _phrase_regex(phrase: str) -> str:
     """A phrase as a regex tolerant of space/ZWNJ variants between its words."""
-    parts = regex.split(r"[ \N{ZERO WIDTH NON-JOINER}]+", phrase.strip())
+    parts = _SPLIT_RE.split(phrase.strip())
     return r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*".join(
         "".join(_char_class(c) for c in p) for p in parts
     )
@@ -215,34 +234,59 @@ def _lexicon() -> _Lexicon:
     for w in suffix_words:
         words[w] = ("A", None)
 
-    letter = r"[\p{L}\p{M}]"
+    # The hot pattern uses the stdlib ``re`` engine (about three times faster than ``regex`` here). It
+    # starts with one character class (a separator or a digit), which lets the engine skip quickly to
+    # candidate positions; the separator before a word is consumed but is not part of the atom. The start
+    # of the text and words glued to digits (۲۰هزار) go through the anchored ``word_at``. The plain
+    # variant is used on normalised text; the tolerant one (Arabic yeh/kaf) when the text has them.
     main_words = [w for w in words if words[w][0] != "A"]
-    scales = list(raw["scales"])
-    digits = f"[{_DIGITS}]"
-    token = (
-        rf"(?P<d>{digits}+(?:[\N{{ARABIC THOUSANDS SEPARATOR}},\N{{ARABIC DECIMAL SEPARATOR}}./:\-−]{digits}+)*)"
-        rf"(?P<ds>\N{{ZERO WIDTH NON-JOINER}}?(?:امین|مین|ام)(?!{letter}))?"
-        rf"|(?<!{letter})(?:"
-        rf"(?P<w>{_trie_regex(main_words)})(?!{letter})"
-        rf"|(?P<g>{_trie_regex(scales)})(?=(?:{_trie_regex(raw['scale_glued_suffixes'])})(?!{letter}))"
-        rf"|(?<=[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}])(?P<a>{_trie_regex(suffix_words)})(?!{letter})"
-        rf")"
+
+    def word_alts(tol: bool) -> str:
+        return (
+            rf"(?P<w>{_trie_regex(main_words, tol)})(?!\w)"
+            rf"|(?P<g>{_trie_regex(list(raw['scales']), tol)})"
+            rf"(?=(?:{_trie_regex(raw['scale_glued_suffixes'], tol)})(?!\w))"
+            rf"|(?P<a>{_trie_regex(suffix_words, tol)})(?!\w)"
+        )
+
+    def token(tol: bool) -> str:
+        return (
+            rf"(?P<lead>[{_LEAD_SEPS}{_DIGITS}])(?:(?<=[{_DIGITS}])"
+            rf"(?P<d>[{_DIGITS}]*(?:[{_NUM_SEPS}][{_DIGITS}]+)*)"
+            rf"(?P<ds>\N{{ZERO WIDTH NON-JOINER}}?(?:امین|مین|ام)(?!\w))?"
+            rf"|{word_alts(tol)})"
+        )
+
+    # Adversarial phrases are checked only around number-word atoms: those starting with a number word
+    # are matched forward from the atom, the others (زیان ده, بی بی سی) must end with a number word
+    # and are matched backward from the atom's end.
+    adv_fwd, adv_back = [], []
+    for e in raw["adversarial"]:
+        if e["how"] != "phrase":
+            continue
+        ws = [w for w in _SPLIT_RE.split(e["text"]) if w]
+        if ws[0] in words:
+            adv_fwd.append(_phrase_regex(e["text"]))
+        else:
+            _require(ws[-1] in words, f"adversarial phrase {e['text']!r} must start or end with a number word")
+            adv_back.append(_phrase_regex(e["text"]))
+    adv_re = re.compile("(?:" + "|".join(adv_fwd) + r")(?!\w)") if adv_fwd else None
+    adv_back_re = re.compile(r"(?<!\w)(?:" + "|".join(adv_back) + r")\Z") if adv_back else None
+    vague_before = re.compile(
+        rf"(?<!\w)(?:{_trie_regex(raw['vague_quantifiers'])})[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}]+$"
     )
-    adv = [e for e in raw["adversarial"] if e["how"] == "phrase"]
-    adv_re = regex.compile(
-        rf"(?<!{letter})(?:" + "|".join(_phrase_regex(e["text"]) for e in adv) + rf")(?!{letter})"
-    ) if adv else None
-    vague_before = regex.compile(
-        rf"(?<!{letter})(?:{_trie_regex(raw['vague_quantifiers'])})[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}]+$"
-    )
-    vague_suffix = regex.compile(
-        rf"[ \N{{ZERO WIDTH NON-JOINER}}]?(?:{_trie_regex(raw['vague_plural_suffixes'])})(?!{letter})"
+    vague_suffix = re.compile(
+        rf"[ \N{{ZERO WIDTH NON-JOINER}}]?(?:{_trie_regex(raw['vague_plural_suffixes'])})(?!\w)"
     )
     return _Lexicon(
         words=words,
         adversarial=tuple(raw["adversarial"]),
         adversarial_re=adv_re,
-        token_re=regex.compile(token),
+        adversarial_back_re=adv_back_re,
+        token_re=re.compile(token(False)),
+        word_at=re.compile(word_alts(False)),
+        token_re_tolerant=re.compile(token(True)),
+        word_at_tolerant=re.compile(word_alts(True)),
         vague_before_re=vague_before,
         vague_suffix_re=vague_suffix,
         negation_followers=frozenset(raw["negation_followers"]),
@@ -366,32 +410,74 @@ class _Atom:
     shape: str = ""
 
 
+def _word_atom(m: re.Match[str], words: dict[str, tuple[str, Any]], text: str) -> _Atom | None:
+    if m.group("a") is not None:
+        s = m.start("a")
+        if s == 0 or text[s - 1] not in _SEP_CHARS:
+            return None
+        return _Atom("A", s, m.end("a"), None, "A", word=m.group("a"))
+    grp = "w" if m.group("w") is not None else "g"
+    s, e = m.span(grp)
+    w = m.group(grp).translate(_FOLD_LETTERS)
+    kind, payload = words[w]
+    if kind in ("W", "O", "O1"):
+        return _Atom(kind, s, e, payload, _cls(payload), word=w)
+    if kind == "S":
+        return _Atom("S", s, e, payload, "S", word=w)
+    return _Atom(kind, s, e, None, kind, word=w)
+
+
 def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
     out: list[_Atom] = []
     words = lex.words
-    for m in lex.token_re.finditer(text):
-        if m.group("d") is not None:
-            s, e = m.span("d")
-            items = classify_digits(m.group("d"))
-            if m.group("ds") is not None and len(items) == 1 and items[0][2] == "int":
-                out.append(_Atom("OD", s, m.end(), items[0][3], "D"))
+    if any(ch in text for ch in _ARABIC_LETTERS):
+        token_re, word_at = lex.token_re_tolerant, lex.word_at_tolerant
+    else:
+        token_re, word_at = lex.token_re, lex.word_at
+    if text[:1].isalpha():
+        m0 = word_at.match(text)
+        if m0 is not None and m0.group("a") is None:
+            out.append(_word_atom(m0, words, text))  # type: ignore[arg-type]
+    for m in token_re.finditer(text):
+        d = m.group("d")
+        if d is None:
+            atom = _word_atom(m, words, text)
+            if atom is None or (out and atom.start < out[-1].end):
                 continue
-            for rs, re_, shape, value, parts in items:
-                if shape in ("int", "decimal"):
-                    out.append(_Atom("D", s + rs, s + re_, value, "D", is_decimal=shape == "decimal"))
-                elif shape == "range":
-                    out.append(_Atom("R", s + rs, s + re_, value, "R", parts=parts, shape=shape))
-                else:
-                    out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
+            lead = m.start()
+            if text[lead] == ZWNJ and lead > 0 and text[lead - 1].isalpha() and not (out and out[-1].end == lead):
+                continue  # the tail of a ZWNJ-joined word: ال‌سی, جا‌ده‌ای
+            out.append(atom)
             continue
-        w = m.group(0).translate(_FOLD_LETTERS)
-        kind, payload = words.get(w, ("A", None)) if m.group("a") is None else ("A", None)
-        if kind in ("W", "O", "O1"):
-            out.append(_Atom(kind, m.start(), m.end(), payload, _cls(payload), word=w))
-        elif kind == "S":
-            out.append(_Atom("S", m.start(), m.end(), payload, "S", word=w))
-        else:
-            out.append(_Atom(kind, m.start(), m.end(), None, kind, word=w))
+        s, e = m.start(), m.end("d")
+        d = text[s:e]
+        if d.isdigit():
+            if m.group("ds") is not None:
+                out.append(_Atom("OD", s, m.end(), int(d), "D"))
+            elif len(d) >= 4 and d[0] in _ZEROS:
+                out.append(_Atom("X", s, e, int(d), "X", shape="code"))
+            else:
+                out.append(_Atom("D", s, e, int(d), "D"))
+            if e < len(text) and text[e].isalpha():
+                mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
+                if mg is not None and mg.group("a") is None:
+                    out.append(_word_atom(mg, words, text))  # type: ignore[arg-type]
+            continue
+        items = classify_digits(d)
+        if m.group("ds") is not None and len(items) == 1 and items[0][2] == "int":
+            out.append(_Atom("OD", s, m.end(), items[0][3], "D"))
+            continue
+        for rs, re_, shape, value, parts in items:
+            if shape in ("int", "decimal"):
+                out.append(_Atom("D", s + rs, s + re_, value, "D", is_decimal=shape == "decimal"))
+            elif shape == "range":
+                out.append(_Atom("R", s + rs, s + re_, value, "R", parts=parts, shape=shape))
+            else:
+                out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
+        if e < len(text) and text[e].isalpha():
+            mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
+            if mg is not None and mg.group("a") is None:
+                out.append(_word_atom(mg, words, text))  # type: ignore[arg-type]
     return out
 
 
@@ -571,8 +657,6 @@ def _finish(
     text: str, atoms: list[_Atom], st: _Number, neg_start: int | None, sign_start: int | None = None
 ) -> NumberMatch | None:
     first, last = atoms[st.first], atoms[st.last]
-    if st.group == "HALF" and st.first == st.last:
-        return None  # a lone نیم
     with localcontext() as ctx:
         ctx.prec = 120
         value = st.total + st.cur
@@ -640,6 +724,43 @@ _NEXT_WORD_RE = regex.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+(
 _PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}]*)[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+$")
 
 
+_CLAUSE_END = frozenset(".!?\n\N{ARABIC QUESTION MARK}\N{ARABIC SEMICOLON}")
+_NA_RE = re.compile(r"(?<!\w)نه(?!\w)")
+
+
+def _is_negation(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Is a lone نه the negation 'no / neither' rather than 9?"""
+    nxt = _word_after(text, end)
+    if not nxt or nxt in lex.negation_followers:
+        return True
+    j = start - 1
+    while j >= 0 and text[j] in _SEP_CHARS:
+        j -= 1
+    if j >= 0 and text[j] in "\N{ARABIC COMMA},:«(\"":
+        return True
+    prev = _word_before(text, start)
+    if prev in ("و", "یا", "اما", "ولی", "بلکه"):
+        return True
+    # Correlative نه ... نه ... within the same clause.
+    before = text[max(0, start - 80):start]
+    after = text[end:end + 80]
+    cut = max(before.rfind(c) for c in _CLAUSE_END)
+    if cut >= 0:
+        before = before[cut + 1:]
+    for c in _CLAUSE_END:
+        k = after.find(c)
+        if k >= 0:
+            after = after[:k]
+    return bool(_NA_RE.search(before) or _NA_RE.search(after))
+
+
+def _is_safar_month(text: str, start: int, atoms: list[_Atom], i: int) -> bool:
+    """صفر right after a day number (۲۸ صفر) or after ماه is the Hijri month, not zero."""
+    if i > 0 and atoms[i - 1].kind in ("D", "W", "O", "O1") and _conn(text, atoms[i - 1], atoms[i]) == "adj":
+        return True
+    return _word_before(text, start) == "ماه"
+
+
 def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: _Lexicon, strict: bool) -> bool:
     """Context filters: vague plurals, نه meaning 'no', دهم as a verb."""
     if lex.vague_suffix_re.match(text, m.end) and atoms[i1].kind in ("W", "S"):
@@ -651,9 +772,14 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
         return False
     if not strict:
         return True
-    if i0 == i1 and head.kind == "W" and head.word == "نه":
-        nxt = _word_after(text, m.end)
-        if not nxt or nxt in lex.negation_followers:
+    if i0 == i1 and head.kind == "W":
+        if head.word == "نه" and _is_negation(text, m.start, m.end, lex):
+            return False
+        if head.word == "صفر" and _is_safar_month(text, m.start, atoms, i0):
+            return False
+    if i0 == i1 and head.kind == "HF":
+        # A lone نیم is 0.5 before a counted word (نیم متر), not in compounds (نیم‌کره, نیم‌نگاه).
+        if text[m.end:m.end + 1] != " " or not _word_after(text, m.end):
             return False
     if i0 == i1 and head.kind == "O" and head.word in lex.ambiguous_ordinals:
         if _word_after(text, m.end) not in lex.ordinal_after and _word_before(text, m.start) not in lex.ordinal_before:
@@ -669,10 +795,20 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     atoms = _atoms(text, lex)
     if not atoms:
         return []
-    if lex.adversarial_re is not None and any(a.kind not in ("D", "X", "R", "OD") for a in atoms):
-        blocked = [m.span() for m in lex.adversarial_re.finditer(text)]
-        if blocked:
-            atoms = [a for a in atoms if not any(bs < a.end and a.start < be for bs, be in blocked)]
+    adv, adv_back = lex.adversarial_re, lex.adversarial_back_re
+    blocked_until = -1
+    kept: list[_Atom] = []
+    for a in atoms:
+        if a.start < blocked_until:
+            continue
+        if a.kind in ("W", "O", "O1"):
+            if adv is not None and (bm := adv.match(text, a.start)) is not None:
+                blocked_until = bm.end()
+                continue
+            if adv_back is not None and adv_back.search(text, max(0, a.start - 24), a.end) is not None:
+                continue
+        kept.append(a)
+    atoms = kept
     atoms = _merge_scales(text, atoms)
     out: list[NumberMatch] = []
     n = len(atoms)
