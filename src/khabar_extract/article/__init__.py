@@ -25,9 +25,9 @@ from ..normalize import Normalized
 from ..sentences import split_sentences
 from ._text import canonical_agency, fold, key, line_spans
 from .interview import detect_interview
-from .layouts import JALALI_MONTHS, Layout, choose_layout, get_layout, load_layouts
+from .layouts import JALALI_MONTHS, Layout, choose_layout, get_layout, load_layouts, parse_layout
 
-__all__ = ["Article", "read_article", "score_questions", "load_layouts"]
+__all__ = ["Article", "Layout", "read_article", "score_questions", "load_layouts", "parse_layout"]
 
 _TITLE_MAX = 300  # a first line longer than this is a lead, not a title
 _SOFT_WRAP_MIN = 60  # a line this long without a final stop continues on the next line of its block
@@ -97,12 +97,15 @@ def _int(s: str) -> int:
     return int(fold(s))
 
 
-def read_article(text: str, normalized: Normalized | None = None, *, layout: str | None = None) -> Article:
+def read_article(
+    text: str, normalized: Normalized | None = None, *, layout: str | Layout | None = None
+) -> Article:
     """Segment one article. ``text`` is the decoded input (str); it is never modified.
 
     ``normalized`` (the normaliser's view of the same text) is accepted for the pipeline's convenience;
     the article stage matches on its own length-keeping fold of ``text``, so spans need no mapping.
-    ``layout`` forces a layout by name instead of detecting it.
+    ``layout`` forces a layout (a shipped one by name, or a :class:`Layout` built with
+    :func:`~khabar_extract.article.layouts.parse_layout`) instead of detecting it.
     """
     if not isinstance(text, str):
         raise TypeError(f"read_article() takes str, not {type(text).__name__}; decode bytes first")
@@ -110,7 +113,10 @@ def read_article(text: str, normalized: Normalized | None = None, *, layout: str
         raise TypeError("read_article(): 'normalized' must be a Normalized (from khabar_extract.normalize)")
     folded = fold(text)
     lines = line_spans(text)
-    lay: Layout = get_layout(layout) if layout else choose_layout(folded, lines)
+    if isinstance(layout, Layout):
+        lay = layout
+    else:
+        lay = get_layout(layout) if layout else choose_layout(folded, lines)
     meta = _empty_meta()
     n = len(lines)
     kinds: list[str | None] = [None] * n

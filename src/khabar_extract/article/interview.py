@@ -296,7 +296,7 @@ def detect_interview(
             i = ans[0]
             if i in found and found[i][0] == speaker_label:
                 end = paras[i][0] + found[i][1]
-                speakers[i] = (paras[i][0], end)
+                speakers[i] = (paras[i][0], paras[i][0] + _trim_end(ptext[i], found[i][1]))
                 answers[k] = (ans[0], ans[1], _skip_blank(text, end, paras[i][1]), ans[3])
 
     first_q = groups[0][0]

@@ -1,0 +1,54 @@
+"""Publication dates: Jalali header to ISO 8601 with the right Tehran offset (DST until 1401)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import jdatetime
+import pytest
+
+from khabar_extract.article import read_article
+from khabar_extract.article.dates import publication, tehran_offset
+
+
+@pytest.mark.parametrize(
+    ("header", "iso", "jalali"),
+    [
+        ("۲۱ اسفند ۱۴۰۲، ۷:۵۷", "2024-03-11T07:57:00+03:30", "1402-12-21T07:57"),
+        ("۱ تیر ۱۴۰۱، ۱۰:۰۵", "2022-06-22T10:05:00+04:30", "1401-04-01T10:05"),  # DST, last summer with it
+        ("۱ تیر ۱۴۰۲، ۱۰:۰۵", "2023-06-22T10:05:00+03:30", "1402-04-01T10:05"),  # abolished
+        ("۱۵ مرداد ۱۳۸۵، ۲۰:۰۰", "2006-08-06T20:00:00+03:30", "1385-05-15T20:00"),  # no DST in 1385-1386
+        ("۳۰ شهریور ۱۳۹۹، ۲۳:۱۰", "2020-09-20T23:10:00+04:30", "1399-06-30T23:10"),  # last DST day
+        ("۳۱ شهریور ۱۳۹۹، ۰۰:۱۰", "2020-09-21T00:10:00+03:30", "1399-06-31T00:10"),
+        ("1 فروردین 1399، 12:00", "2020-03-20T12:00:00+03:30", "1399-01-01T12:00"),  # DST began on the 2nd
+    ],
+)
+def test_article_dates_header_to_iso(header, iso, jalali):
+    article = read_article(f"{header}\nکد خبر: 1\n\nعنوان\n\nمتن.")
+    assert article.meta["published"] == iso
+    assert article.meta["published_jalali"] == jalali
+    assert isinstance(article.reference_date, jdatetime.date)
+
+
+def test_article_dates_invalid_date_is_left_empty():
+    article = read_article("۳۱ اسفند ۱۴۰۲، ۷:۵۷\nکد خبر: 1\n\nعنوان\n\nمتن.")  # 1402 is not a leap year
+    assert article.meta["published"] is None and article.reference_date is None
+    assert publication(1402, 12, 21) == {
+        "published": "2024-03-11", "published_jalali": "1402-12-21", "reference_date": jdatetime.date(1402, 12, 21),
+    }
+
+
+def test_article_dates_offset_table_matches_the_tz_database():
+    zoneinfo = pytest.importorskip("zoneinfo")
+    try:
+        tz = zoneinfo.ZoneInfo("Asia/Tehran")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no tz database on this machine")
+    day = jdatetime.date(1365, 1, 1)
+    end = jdatetime.date(1405, 1, 1)
+    while day < end:
+        g = day.togregorian()
+        off = dt.datetime(g.year, g.month, g.day, 12, tzinfo=tz).utcoffset()
+        expected = "+04:30" if off == dt.timedelta(hours=4, minutes=30) else "+03:30"
+        assert tehran_offset(day.year, day.month, day.day) == expected, day
+        day += jdatetime.timedelta(days=1)
