@@ -1,0 +1,133 @@
+"""Batch throughput and peak memory of ``khabar-extract batch`` (prints figures; asserts nothing).
+
+    .venv/bin/python bench/batch.py [RAW_DIR] [--repeat 10] [--jobs 1,2]
+
+* throughput over the raw corpus folder (1,379 real articles) with each ``--jobs`` value, and the speedup
+  of the largest over ``--jobs 1`` (target >= 1.7x on 2 cores);
+* peak resident memory of the parent and of the largest worker when the same articles are fed once and
+  ``--repeat`` times over (one JSON Lines file of scraped records, so every line is a distinct input):
+  memory should stay flat while the input grows tenfold.
+
+Every run is a fresh process writing a fresh registry in a temporary folder. Another script can call
+:func:`measure` (``bench/run.py`` does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_RAW = ROOT.parent / "shared" / "corpus" / "raw"
+
+_CHILD = r"""
+import json, resource, sys, time
+from khabar_extract.commands.batch import run_batch
+args = json.loads(sys.argv[1])
+t = time.perf_counter()
+s = run_batch(args["inputs"], db=args["db"], jobs=args["jobs"], progress=False, quiet=True, argv=["bench"])
+wall = time.perf_counter() - t
+print(json.dumps({
+    "wall_s": wall, "inputs": s.inputs, "stored": s.stored, "failed": s.failed, "facts": s.facts,
+    "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]) + sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
+    "parent_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+}))
+"""
+
+
+def run_once(inputs: list[str], jobs: int, workdir: str) -> dict[str, Any]:
+    """One batch in a fresh interpreter; returns wall time, counts and peak RSS (MB)."""
+    db = os.path.join(workdir, f"bench-{jobs}-{time.monotonic_ns()}.sqlite")
+    payload = json.dumps({"inputs": inputs, "db": db, "jobs": jobs})
+    out = subprocess.run([sys.executable, "-c", _CHILD, payload], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["rate"] = result["inputs"] / result["wall_s"]
+    result["db_mb"] = sum(os.path.getsize(p) for p in Path(workdir).glob(Path(db).name + "*")) / 2**20
+    for p in Path(workdir).glob(Path(db).name + "*"):
+        p.unlink()
+    return result
+
+
+def _jsonl(raw: Path, copies: int, target: str) -> int:
+    n = 0
+    with open(target, "w", encoding="utf-8") as out:
+        for _ in range(copies):
+            for path in sorted(raw.glob("*.txt")):
+                out.write(json.dumps({"id": path.stem, "text": path.read_text(encoding="utf-8")}, ensure_ascii=False))
+                out.write("\n")
+                n += 1
+    return n
+
+
+def measure(raw_dir: str | Path = DEFAULT_RAW, jobs: tuple[int, ...] = (1, 2), repeat: int = 10) -> dict[str, Any]:
+    """Throughput per job count, speedup, and peak memory at 1x and ``repeat``x input (nested dict)."""
+    raw = Path(raw_dir)
+    results: dict[str, Any] = {"corpus": str(raw), "articles": len(list(raw.glob("*.txt"))), "cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="khabar-bench-") as work:
+        throughput = {}
+        for j in jobs:
+            r = run_once([str(raw)], j, work)
+            throughput[f"jobs={j}"] = {
+                "wall_s": round(r["wall_s"], 2),
+                "articles_per_s": round(r["rate"], 1),
+                "cpu_s": round(r["cpu_s"], 2),
+                "stored": r["stored"],
+                "failed": r["failed"],
+                "facts": r["facts"],
+            }
+        results["throughput"] = throughput
+        if len(jobs) > 1:
+            base = throughput[f"jobs={jobs[0]}"]["wall_s"]
+            best = throughput[f"jobs={max(jobs)}"]["wall_s"]
+            results["speedup"] = f"{base / best:.2f}x (jobs={max(jobs)} vs jobs={jobs[0]}; target >= 1.7x)"
+        memory = {}
+        for copies in (1, repeat):
+            path = os.path.join(work, f"raw-x{copies}.jsonl")
+            n = _jsonl(raw, copies, path)
+            r = run_once([path], max(jobs), work)
+            os.unlink(path)
+            memory[f"x{copies} ({n} inputs)"] = {
+                "parent_peak_mb": round(r["parent_peak_mb"], 1),
+                "worker_peak_mb": round(r["worker_peak_mb"], 1),
+                "articles_per_s": round(r["rate"], 1),
+                "db_mb": round(r["db_mb"], 1),
+            }
+        results[f"memory (jobs={max(jobs)})"] = memory
+    return results
+
+
+def _print(obj: Any, indent: str = "") -> None:
+    for key, value in obj.items():
+        if isinstance(value, dict):
+            print(f"{indent}{key}:")
+            _print(value, indent + "  ")
+        else:
+            print(f"{indent}{key}: {value}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("raw_dir", nargs="?", default=str(DEFAULT_RAW))
+    ap.add_argument("--repeat", type=int, default=10, help="input growth factor for the memory run")
+    ap.add_argument("--jobs", default="1,2", help="comma-separated job counts")
+    args = ap.parse_args(argv)
+    if not Path(args.raw_dir).is_dir():
+        print(f"bench/batch.py: no folder {args.raw_dir}", file=sys.stderr)
+        return 2
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"# batch bench ({time.strftime('%Y-%m-%d %H:%M')}, load average {load:.2f} before start)")
+    _print(measure(args.raw_dir, tuple(int(j) for j in args.jobs.split(",")), args.repeat))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
