@@ -164,6 +164,21 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
     """Numbers joined by و / تا / یا share the unit, noun and scale of the last one: ``بین ۲ تا ۳ میلیون
     تومان`` -> 2,000,000 and 3,000,000 toman; ``۹۴ و ۶۷ تن``; ``سال‌های ۹۰ تا ۹۵`` (forward, for years)."""
     conn = patterns().connector
+    # forward: an identifier or a year passes its reading on ("مواد ۵۲ و ۶۱ قانون", "سال‌های ۹۰ تا ۹۵")
+    for i in range(len(numbers) - 1):
+        a, b = cands[i], cands[i + 1]
+        if a is None or b is None or b.kind not in ("bare", "quantity"):
+            continue
+        na, nb = numbers[i], numbers[i + 1]
+        m = conn.match(text, na.end)
+        if not m or m.end() != nb.start:
+            continue
+        if a.kind == "identifier":
+            cands[i + 1] = F.Candidate("identifier", nb.start, nb.end, {"number": nb})
+        elif a.kind == "date" and a.parts.get("form") == "year":
+            if nb.form == "digits" and len(nb.text) == len(na.text) and nb.text.isdigit():
+                cands[i + 1] = F.Candidate("date", nb.start, nb.end, {"number": nb, "form": "year"})
+    # backward: numbers without a unit share the unit, noun and scale of the next one
     for i in range(len(numbers) - 2, -1, -1):
         a, b = cands[i], cands[i + 1]
         if a is None or b is None:
@@ -192,11 +207,6 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
             # "٢٢و٢٣ خرداد": the first day shares the month (and year) of the second
             if not na.is_decimal and na.shape in ("int", "ordinal") and 1 <= na.value <= 31:
                 cands[i] = F.Candidate("date", na.start, na.end, {**b.parts, "day": int(na.value), "number": na})
-        elif a.kind == "date" and a.parts.get("form") == "year" and b.kind in ("bare", "quantity"):
-            if nb.form == "digits" and len(nb.text) == len(na.text) and nb.text.isdigit():
-                cands[i + 1] = F.Candidate("date", nb.start, nb.end, {"number": nb, "form": "year"})
-        elif a.kind == "identifier" and b.kind in ("bare", "quantity"):
-            cands[i + 1] = F.Candidate("identifier", nb.start, nb.end, {"number": nb})  # "مواد ۵۲ و ۶۱ قانون"
 
 
 def _scaled(n: Any, power: int) -> Any:

@@ -178,6 +178,8 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
     w = toks[0][2]
     base, known = _strip_suffix(w, nouns)
     key = squash(base)
+    if not known and key in lx.month_index:
+        return None  # "۳۲ اسفند": a month name is never a counted thing
     if not known and (key in lx.not_nouns or squash(w) in lx.not_nouns or squash(w.split(ZWNJ)[0]) in lx.not_nouns):
         return None
     if not known and not _noun_like(w):
@@ -367,7 +369,7 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         m = p.clock_rest.match(text, end)
         if m:
             return Candidate("time", lc.start_of(1), m.end(),
-                             {"hour": int(n.value), "minute": m.group("m"), "part": m.group("part")})
+                             {"hour": int(n.value), "minute": m.group("m") or m.group("m2"), "part": m.group("part")})
     year_like = integral and n.form == "digits" and len(n.text) in (2, 4)
     m = p.era_after.match(text, end)
     if m and integral:

@@ -121,7 +121,8 @@ class Lexicon:
     duration_units: dict[str, str]  # squashed word -> unit
     duration_words: list[str]
     day_parts: list[str]
-    relative_years: dict[str, int]
+    relative_years: dict[str, int]  # squashed phrase -> offset in years
+    relative_phrases: list[str]
     qualifiers: list[str]
     labels: frozenset[str]
     not_nouns: frozenset[str]
@@ -204,6 +205,7 @@ def lexicon() -> Lexicon:
         duration_words=[_norm(w) for w in tw["duration_units"]],
         day_parts=[_norm(w) for w in tw["day_parts"]],
         relative_years={squash_entry(k): int(v) for k, v in rel.items()},
+        relative_phrases=[_norm(k) for k in rel],
         qualifiers=[_norm(w) for w in ctx["qualifiers"]],
         labels=frozenset(squash_entry(w) for w in ctx["labels"]),
         not_nouns=frozenset(squash_entry(w) for w in ctx["not_nouns"]),

@@ -61,7 +61,7 @@ def patterns() -> Patterns:
         f"(?:{GAP}[:٫.]{GAP}(?P<m>{D}{{1,2}})(?![۰-۹])|{SP}و{SP}(?P<m2>{D}{{1,2}}){SP}دقیقه{WEND})?"
         f"(?:{SP}(?P<part>{phrase_pattern(lx.day_parts)}){WEND})?"
     )
-    relative = f"{WSTART}(?:{phrase_pattern(list(lx.relative_years))}){WEND}"
+    relative = f"{WSTART}(?:{phrase_pattern(lx.relative_phrases)}){WEND}"
     percent_after = f"(?:{GAP}(?P<word>درصد|در{SP}صد)(?P<adj>ی|{ZWNJ}?ای)?{WEND}|[ \\t]?(?P<sign>[٪%]))"
     scale_alt = phrase_pattern(list(lx.scales))
     money_after = (

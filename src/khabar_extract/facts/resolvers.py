@@ -201,8 +201,8 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
                 return None
             return _date("jalali", full_year(v, ctx), None, None)
         cal = era_cal or _calendar_for_year(v)
-        if cal is None or (era_cal is None and v < 1000) or v <= 0:
-            return None
+        if cal is None or v < 1000:
+            return None  # "دهه هشتاد میلادی" is a decade, not the year 80
         return _date(cal, v, None, None)
     return None
 

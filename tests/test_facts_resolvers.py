@@ -1,0 +1,119 @@
+"""Golden cases of the resolvers alone: a candidate in, a value (or a rejection) out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import jdatetime
+import pytest
+
+from khabar_extract.facts import finders as F
+from khabar_extract.facts import resolvers as R
+from khabar_extract.normalize import normalize
+
+
+def cand(text: str, which: int = 0) -> tuple[str, F.Candidate]:
+    t = normalize(text).text
+    c = F.classify_number(t, F.find_numbers(t)[which])
+    assert c is not None
+    return t, c
+
+
+@pytest.mark.parametrize(
+    "v,expected", [(5, 5), (Decimal("2.50"), 2.5), (Decimal("3.0"), 3), (10**18, 10**18), (Decimal("1E+18"), 10**18)]
+)
+def test_facts_json_number(v, expected):
+    out = R.json_number(v)
+    assert out == expected and type(out) is type(expected)
+
+
+@pytest.mark.parametrize(
+    "yy,ref,expected",
+    [(99, None, 1399), (81, None, 1381), (2, None, 1402), (96, 1397, 1396), (20, 1381, 1320), (2, 1402, 1402),
+     (99, 1402, 1399)],
+)
+def test_facts_full_year(yy, ref, expected):
+    ctx = R.Context(ref_year=ref)
+    assert R.full_year(yy, ctx) == expected
+
+
+@pytest.mark.parametrize(
+    "text,value,currency,amount,unit",
+    [
+        ("۲۵۰ میلیارد ریال", 250_000_000_000, "IRR", 250, "میلیارد ریال"),
+        ("۲/۵ میلیارد تومان", 25_000_000_000, "IRR", 2.5, "میلیارد تومان"),
+        ("۳۵ هزارتومانی", 350_000, "IRR", 35, "هزار تومانی"),
+        ("۵ همت", 5 * 10**13, "IRR", 5, "همت"),
+        ("$۵۰۰", 500, "USD", 500, "$"),
+        ("۱۲ میلیون دلار آمریکا", 12_000_000, "USD", 12, "میلیون دلار"),
+    ],
+)
+def test_facts_resolve_money(text, value, currency, amount, unit):
+    _, c = cand(text)
+    v, attrs = R.resolve_money(c)
+    assert v == value and attrs["currency"] == currency and attrs["amount"] == amount
+    assert attrs["unit"].replace("\N{ZERO WIDTH NON-JOINER}", " ") == unit
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("۲۱ اسفند ۱۴۰۲", ("jalali", 1402, 12, 21)),
+        ("۳۰ اسفند ۱۴۰۲", ("jalali", 1402, 12, 30)),
+        ("سال ۹۶", ("jalali", 1396, None, None)),
+        ("۲۰۱۶ میلادی", ("gregorian", 2016, None, None)),
+        ("۱۴۴۵ هجری قمری", ("hijri", 1445, None, None)),
+        ("۵ ژانویه ۲۰۲۰", ("gregorian", 2020, 1, 5)),
+    ],
+)
+def test_facts_resolve_date(text, key):
+    _, c = cand(text)
+    _, attrs = R.resolve_date(c, R.Context())
+    assert (attrs["calendar"], attrs["year"], attrs["month"], attrs["day"]) == key
+
+
+@pytest.mark.parametrize("text", ["۳۲ اسفند", "۳۱ مهر", "۱۵ می", "۲۰ صفر", "۱۴۰۲/۱۳/۰۱", "۳۱/۰۲/۲۰۲۰"])
+def test_facts_resolve_date_rejects_impossible_or_ambiguous(text):
+    t = normalize(text).text
+    for n in F.find_numbers(t):
+        c = F.classify_number(t, n)
+        assert c is None or c.kind != "date" or R.resolve_date(c, R.Context()) is None
+
+
+def test_facts_resolve_date_iso_is_gregorian():
+    _, c = cand("۱ فروردین ۱۴۰۳")
+    value, attrs = R.resolve_date(c, R.Context())
+    assert value == "1403-01-01" and attrs["iso"] == "2024-03-20"
+
+
+def test_facts_context_from_reference_dates():
+    assert R.Context.from_reference(jdatetime.date(1402, 12, 21)).ref_year == 1402
+    import datetime
+
+    assert R.Context.from_reference(datetime.date(2024, 3, 11)).ref_year == 1402
+    with pytest.raises(TypeError):
+        R.Context.from_reference("1402")
+
+
+@pytest.mark.parametrize(
+    "text,category",
+    [("۱۰۰ واحد از این مسکن ها", "housing_unit"), ("۹۷۲ واحد پستی", None), ("۵ تن از مسئولان", "person"),
+     ("۱۲ هزار تن کالا", "weight"), ("۳۰ خانوار", "household")],
+)
+def test_facts_resolve_quantity_category(text, category):
+    t, c = cand(text)
+    _, attrs = R.resolve_quantity(c, t)
+    assert attrs["category"] == category
+
+
+@pytest.mark.parametrize("text", ["۰ نفر", "یک نفر"])
+def test_facts_resolve_quantity_rejects_zero_and_indefinite_one(text):
+    t, c = cand(text)
+    assert R.resolve_quantity(c, t) is None
+
+
+def test_facts_resolve_duration_and_time():
+    _, c = cand("۶ ماه")
+    assert R.resolve_duration(c) == (6, {"unit": "month", "unit_text": "ماه"})
+    _, c = cand("ساعت ۲۵")
+    assert R.resolve_time(c) is None
