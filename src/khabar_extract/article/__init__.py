@@ -112,7 +112,8 @@ def read_article(
     if normalized is not None and not isinstance(normalized, Normalized):
         raise TypeError("read_article(): 'normalized' must be a Normalized (from khabar_extract.normalize)")
     folded = fold(text)
-    lines = line_spans(text)
+    lines, outer = line_spans(text)
+    ends = {e: outer[s][1] for s, e, _ in lines}
     if isinstance(layout, Layout):
         lay = layout
     else:
@@ -216,7 +217,7 @@ def read_article(
         k = kinds[i]
         if k is None:
             continue
-        seg: dict[str, Any] = {"kind": k, "span": [lines[i][0], lines[i][1]]}
+        seg: dict[str, Any] = {"kind": k, "span": list(outer[lines[i][0]])}
         if k == "header":
             seg["field"] = header_field[i]
         top.append(seg)
@@ -227,8 +228,11 @@ def read_article(
         (ds, de), agency, city = dateline
         meta["dateline"] = {"city": city, "agency": agency}
         if not folded[de:paras[0][1]].strip(" \t\N{ZERO WIDTH NON-JOINER}:،-–—"):
-            top.append({"kind": "dateline", "span": [paras[0][0], paras[0][1]]})
+            top.append({"kind": "dateline", "span": list(_outer(outer, ends, paras[0]))})
             paras = paras[1:]
+            again = _find_dateline(folded, paras[0], lay) if paras else None
+            if again is not None:  # the lead repeats it: "خبرگزاری فارس:" / "خبرگزاری فارس: ..."
+                lead_nested.append({"kind": "dateline", "span": list(again[0])})
         else:
             lead_nested.append({"kind": "dateline", "span": [ds, de]})
     if paras:
@@ -312,7 +316,9 @@ def read_article(
         top = [t for t in top if t["kind"] != "title"]
     for k, (s, e) in enumerate(paras):
         para_list.append((s, e, body_kinds[k], k))
-    top_all = top + [{"kind": kd, "span": [s, e], "_body": bk} for s, e, kd, bk in para_list]
+    top += [{"kind": "chrome", "span": list(sp)} for k, sp in outer.items() if k < 0]
+    top_all = top + [{"kind": kd, "span": list(_outer(outer, ends, (s, e))), "_body": bk, "_content": (s, e)}
+                     for s, e, kd, bk in para_list]
     top_all.sort(key=lambda d: d["span"][0])
 
     segments: list[dict[str, Any]] = []
@@ -325,11 +331,11 @@ def read_article(
         kind = seg["kind"]
         is_para = kind in ("title", "lead", "paragraph", "question", "answer", "crosshead", "credit")
         parent = len(segments)
-        s, e = seg["span"]
+        s, e = seg.pop("_content", seg["span"])
         if is_para:
             seg["paragraph"] = len(para_starts)
-            para_starts.append(s)
-            para_ends.append(e)
+            para_starts.append(seg["span"][0])
+            para_ends.append(seg["span"][1])
             if bk is not None and bk in para_turn:
                 seg["turn"] = para_turn[bk]
         segments.append(seg)
@@ -366,6 +372,12 @@ def read_article(
         _turn_starts=[a for a, _ in turn_spans],
         _turn_ends=[b for _, b in turn_spans],
     )
+
+
+def _outer(outer: dict[int, tuple[int, int]], ends: dict[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """The segment span of a paragraph whose content is ``span`` (white space trimmed, invisibles kept)."""
+    s, e = span
+    return outer.get(s, (s, e))[0], ends.get(e, e)
 
 
 def _skip(text: str, pos: int, end: int) -> int:

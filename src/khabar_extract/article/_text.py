@@ -48,12 +48,17 @@ def is_blank_char(c: str) -> bool:
     return c.isspace() or c in _INVISIBLE
 
 
-def line_spans(text: str) -> list[tuple[int, int, int]]:
-    """``(start, end, block)`` of every non-blank line, trimmed of white space and invisible marks.
+def line_spans(text: str) -> tuple[list[tuple[int, int, int]], dict[int, tuple[int, int]]]:
+    """Lines with visible content, and where their segments start and end.
 
-    ``block`` numbers the groups of consecutive non-blank lines (blocks are separated by blank lines).
+    Returns ``(lines, outer)``: ``lines`` holds ``(start, end, block)`` of every line with visible content,
+    trimmed of white space and invisible marks (ZWSP, BOM, bidi controls), for matching; ``block`` numbers
+    the groups of consecutive non-blank lines. ``outer`` maps a line's ``start`` to its span trimmed of
+    white space only (what a segment covers, so that no non-space character is left out); lines holding
+    nothing but invisible marks are in ``outer`` under their negated start (``-start - 1``).
     """
     out: list[tuple[int, int, int]] = []
+    outer: dict[int, tuple[int, int]] = {}
     n = len(text)
     pos = 0
     block = 0
@@ -61,7 +66,12 @@ def line_spans(text: str) -> list[tuple[int, int, int]]:
     while pos <= n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
-        s, e = pos, end
+        os_, oe = pos, end
+        while os_ < oe and text[os_].isspace():
+            os_ += 1
+        while oe > os_ and text[oe - 1].isspace():
+            oe -= 1
+        s, e = os_, oe
         while s < e and is_blank_char(text[s]):
             s += 1
         while e > s and is_blank_char(text[e - 1]):
@@ -70,13 +80,16 @@ def line_spans(text: str) -> list[tuple[int, int, int]]:
             if prev_blank and out:
                 block += 1
             out.append((s, e, block))
+            outer[s] = (os_, oe)
             prev_blank = False
         else:
+            if os_ < oe:
+                outer[-os_ - 1] = (os_, oe)
             prev_blank = True
         if nl < 0:
             break
         pos = nl + 1
-    return out
+    return out, outer
 
 
 def phrase_pattern(phrase: str) -> str:
