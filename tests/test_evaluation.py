@@ -14,8 +14,8 @@ from khabar_extract.evaluation import (
     fact_key,
     format_table,
     match_facts,
+    match_questions,
     paragraph_spans,
-    score_questions,
 )
 
 # From fars_13910716000788 (tests/fixtures/gold/dev): the same surface twice.
@@ -179,13 +179,13 @@ def test_evaluation_questions_found_when_turn_covers_gold_start():
     q1 = INTERVIEW.index("ایرنا. چند")
     q2 = INTERVIEW.index("ایرنا. در")
     turns = [{"question_span": [q1, q1 + 30]}, {"question_span": [q2, q2 + 5]}]  # second ends before the gold start
-    s = score_questions(INTERVIEW, gold, turns)
+    s = match_questions(INTERVIEW, gold, turns)
     assert (s["gold"], s["predicted"], s["tp"], s["exact_count"]) == (2, 2, 1, True)
     assert [m.surface for m in s["missed"]] == ["در حوزه مسکن"]
     # one turn covering both questions finds only one of them
-    s = score_questions(INTERVIEW, gold, [{"question_span": [q1, len(INTERVIEW)]}])
+    s = match_questions(INTERVIEW, gold, [{"question_span": [q1, len(INTERVIEW)]}])
     assert (s["tp"], s["exact_count"]) == (1, False)
-    assert score_questions(INTERVIEW, gold, None)["tp"] == 0
+    assert match_questions(INTERVIEW, gold, None)["tp"] == 0
 
 
 def test_evaluation_question_scores_in_report(tmp_path):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ __all__ = [
     "fact_key",
     "match_facts",
     "paragraph_spans",
-    "score_questions",
+    "match_questions",
     "evaluate",
     "format_table",
     "format_errors",
@@ -179,21 +180,14 @@ def _load_facts(path: Path, text: str) -> list[GoldFact]:
     return facts
 
 
-_BLANK_LINE = re.compile(r"\n\s*\n")
-
-
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs of ``text``: the stripped text split on blank lines (the qa gold's indexing)."""
-    lead = len(text) - len(text.lstrip())
-    body_end = len(text.rstrip())
-    spans = []
-    pos = lead
-    for m in _BLANK_LINE.finditer(text, lead, body_end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < body_end or not spans:
-        spans.append((pos, body_end))
-    return spans
+    """Spans of the paragraphs the qa gold counts: the stripped text split on blank lines.
+
+    The article stage owns this split (it scores its own turns with it); the gold loader uses the same one.
+    """
+    from .article import _gold_paragraphs
+
+    return _gold_paragraphs(text)
 
 
 def _load_questions(path: Path, text: str) -> list[GoldQuestion]:
@@ -354,14 +348,22 @@ def match_facts(gold: Iterable[dict[str, Any]], predicted: Iterable[dict[str, An
     return result
 
 
-def score_questions(text: str, gold_questions: Sequence[Any], turns: Sequence[dict[str, Any]] | None) -> dict[str, Any]:
-    """Match predicted interview turns against gold questions.
+def match_questions(
+    text: str, gold_questions: Sequence[Any], turns: Sequence[dict[str, Any]] | None
+) -> dict[str, Any]:
+    """Score predicted interview turns against gold questions, with the misses spelled out.
 
-    ``gold_questions``: :class:`GoldQuestion` items (or dicts with ``surface`` and ``paragraph``, resolved
-    against ``text``). ``turns``: ``record.to_dict()["interview"]["turns"]`` (None for no interview).
-    A gold question is found when an unused turn's ``question_span`` covers its start; each turn finds at
-    most one question. Returns counts plus the missed questions and the unmatched turns.
+    The scoring is the article stage's :func:`khabar_extract.article.score_questions` (one implementation
+    for the project): a gold question is found when an unused turn's ``question_span`` covers its start,
+    each turn finding at most one question. ``gold_questions``: :class:`GoldQuestion` items or dicts with
+    ``surface`` and ``paragraph``; ``turns``: ``record.to_dict()["interview"]["turns"]`` (None: no interview).
+    Returns counts, ``missed`` (gold questions not found) and ``false`` (spans of turns that cover no gold
+    question's start).
     """
+    from types import SimpleNamespace
+
+    from .article import score_questions
+
     golds: list[GoldQuestion] = []
     paragraphs = None
     for q in gold_questions:
@@ -377,22 +379,25 @@ def score_questions(text: str, gold_questions: Sequence[Any], turns: Sequence[di
         s = t.get("question_span") if isinstance(t, dict) else None
         if isinstance(s, (list, tuple)) and len(s) == 2 and s[0] is not None:
             spans.append((int(s[0]), int(s[1])))
-    used: set[int] = set()
+    view = SimpleNamespace(text=text, interview={"turns": [{"question_span": list(s)} for s in spans]})
+    gold = [{"surface": g.surface, "paragraph": g.paragraph} for g in golds]
+    tp, _fp, _fn = score_questions(view, {"questions": gold})
+    # The matcher takes gold questions in order, greedily: scoring each prefix tells which one found a turn.
     missed = []
-    for g in golds:
-        hit = next((i for i, (a, b) in enumerate(spans) if i not in used and a <= g.start < b), None)
-        if hit is None:
-            missed.append(g)
-        else:
-            used.add(hit)
-    tp = len(golds) - len(missed)
+    found_before = 0
+    for k in range(1, len(gold) + 1):
+        found = score_questions(view, {"questions": gold[:k]})[0]
+        if found == found_before:
+            missed.append(golds[k - 1])
+        found_before = found
+    starts = [g.start for g in golds]
     return {
         "gold": len(golds),
         "predicted": len(spans),
         "tp": tp,
         "exact_count": len(spans) == len(golds),
         "missed": missed,
-        "false": [spans[i] for i in range(len(spans)) if i not in used],
+        "false": [(a, b) for a, b in spans if not any(a <= x < b for x in starts)],
     }
 
 
@@ -405,6 +410,7 @@ class ArticleResult:
     facts: FactMatch | None = None
     questions: dict[str, Any] | None = None
     error: str | None = None  # the extractor raised
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the extractor's sentence spans, if any
 
 
 def _prf(tp: int, n_gold: int, n_pred: int) -> dict[str, Any]:
@@ -538,11 +544,16 @@ def evaluate(
             res.error = f"{type(exc).__name__}: {exc}"
             record = {}
         predicted = record.get("facts") or []
+        res.sentences = sorted(
+            (seg["span"][0], seg["span"][1])
+            for seg in record.get("segments") or []
+            if isinstance(seg, dict) and seg.get("kind") == "sentence" and _span(seg)
+        )
         if art.facts is not None:
             res.facts = match_facts([f.to_dict() for f in art.facts], predicted)
         if art.questions is not None:
             interview = record.get("interview") or {}
-            res.questions = score_questions(art.text, art.questions, interview.get("turns"))
+            res.questions = match_questions(art.text, art.questions, interview.get("turns"))
         results.append(res)
     return Report(str(gold_dir), results, time.perf_counter() - t0)
 
@@ -552,13 +563,23 @@ def evaluate(
 _SENT_END = re.compile(r"[.!?؟]+(?=\s)|\n")
 
 
-def _sentence(text: str, start: int, end: int, limit: int = 160) -> str:
-    """The sentence (or line) around ``[start, end)``, shortened around the span when long."""
-    s = 0
-    for m in _SENT_END.finditer(text, 0, start):
-        s = m.end()
-    m = _SENT_END.search(text, end)
-    e = m.end() if m else len(text)
+def _sentence(
+    text: str, start: int, end: int, sentences: Sequence[tuple[int, int]] = (), limit: int = 160
+) -> str:
+    """The sentence around ``[start, end)``, shortened around the span when long.
+
+    ``sentences`` are the extractor's sentence spans; where none holds the span (page header, chrome, or an
+    extractor without sentences), the text between the nearest sentence stops or line breaks is shown.
+    """
+    i = bisect_right(sentences, (start, len(text) + 1)) - 1
+    if i >= 0 and sentences[i][0] <= start < sentences[i][1]:
+        s, e = sentences[i][0], max(sentences[i][1], end)
+    else:
+        s = 0
+        for m in _SENT_END.finditer(text, 0, start):
+            s = m.end()
+        m = _SENT_END.search(text, end)
+        e = m.end() if m else len(text)
     s, e = _trim(text, s, e)
     if e - s > limit:
         half = (limit - (end - start)) // 2
@@ -603,7 +624,7 @@ def _article_errors(a: ArticleResult) -> dict[str, Any]:
                 "fact": _describe(f),
                 "surface": f.get("text") if f.get("text") is not None else f.get("surface"),
                 "span": list(span) if span else None,
-                "sentence": _sentence(text, *span) if span else None,
+                "sentence": _sentence(text, *span, a.sentences) if span else None,
             }
 
         out["missed"] = [item(g) for g in a.facts.missed]
