@@ -31,6 +31,7 @@ def _measured(report) -> dict[str, float]:
     out = {f"facts_f1.{kind}": s["f1"] for kind, s in facts.items()}
     out["facts_precision_overall"] = facts["overall"]["precision"]
     out["facts_recall_overall"] = facts["overall"]["recall"]
+    out["category_accuracy_overall"] = cats["overall"]["accuracy"] or 0.0
     out["category_accuracy_tracked"] = cats["tracked"]["accuracy"] or 0.0
     out["questions_f1"] = questions["f1"]
     out["questions_exact_count_rate"] = questions["exact_count_rate"]
