@@ -115,5 +115,9 @@ def test_facts_resolve_quantity_rejects_zero_and_indefinite_one(text):
 def test_facts_resolve_duration_and_time():
     _, c = cand("۶ ماه")
     assert R.resolve_duration(c) == (6, {"unit": "month", "unit_text": "ماه"})
-    _, c = cand("ساعت ۲۵")
+    _, c = cand("ساعت ۱۹ و ۳۰ دقیقه")
+    assert R.resolve_time(c) == ("19:30", {"hour": 19, "minute": 30})
+    _, c = cand("ساعت دوازده و نیم")
+    assert R.resolve_time(c)[0] == "12:30"
+    c = F.Candidate("time", 0, 2, {"hour": 25, "minute": 0})
     assert R.resolve_time(c) is None

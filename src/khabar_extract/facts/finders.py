@@ -144,6 +144,9 @@ def _strip_suffix(word: str, known: dict[str, str | None]) -> tuple[str, bool]:
             base = word[: -len(suf)]
             if squash(base) in known:
                 return base, True
+            for suf2 in _SUFFIXES:  # two suffixes: "نفره‌ای", "روستاهایی"
+                if base.endswith(suf2) and len(base) - len(suf2) >= 2 and squash(base[: -len(suf2)]) in known:
+                    return base[: -len(suf2)], True
     # unknown word: drop only a plural suffix
     for suf in ("های", f"{ZWNJ}های", f"{ZWNJ}هایی", f"{ZWNJ}ها"):
         if word.endswith(suf) and len(word) - len(suf) >= 2:
@@ -216,7 +219,7 @@ def _noun_like(word: str) -> bool:
 # --------------------------------------------------------------------------- numbers in context
 
 #: Number shapes that are never an amount (codes, ratios); dates and times are handled first.
-_NOT_AMOUNTS = frozenset({"ratio", "code"})
+_NOT_AMOUNTS = frozenset({"ratio", "code", "fraction"})
 _TRAILING_PUNCT = "،,.;؛!?؟()«»\"'[]{}"
 
 
@@ -322,6 +325,8 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     lc = left_context(text, start)
     if lc.key(1) in lx.adversarial_prefix or lc.key(2) in lx.adversarial_prefix:
         return Candidate("identifier", start, end, parts)
+    if lc.char.isascii() and lc.char.isalpha() or (lc.char in "-_/" and start >= 2 and text[start - 2].isalpha()):
+        return Candidate("identifier", start, end, parts)  # "F-14", "CoV-2", "A320": part of a name or code
     for k in (3, 2, 1):
         q = lc.key(k)
         if q and q in lx.qualifier_keys:
@@ -365,11 +370,13 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         if m:
             return Candidate("ordinal", start, m.end(), parts)
     last = lc.key(1)
-    if last == "ساعت" and integral and n.form == "digits":
+    if last == "ساعت" and 0 <= n.value <= 24 and (integral or n.value * 2 == int(n.value * 2)):
         m = p.clock_rest.match(text, end)
         if m:
+            half = 30 if n.value != int(n.value) else None  # "ساعت دوازده و نیم"
+            minute = m.group("m") or m.group("m2") or half
             return Candidate("time", lc.start_of(1), m.end(),
-                             {"hour": int(n.value), "minute": m.group("m") or m.group("m2"), "part": m.group("part")})
+                             {"hour": int(n.value), "minute": minute, "part": m.group("part")})
     year_like = integral and n.form == "digits" and len(n.text) in (2, 4)
     m = p.era_after.match(text, end)
     if m and integral:

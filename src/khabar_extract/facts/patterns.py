@@ -62,7 +62,8 @@ def patterns() -> Patterns:
         f"(?:{SP}(?P<part>{phrase_pattern(lx.day_parts)}){WEND})?"
     )
     relative = f"{WSTART}(?:{phrase_pattern(lx.relative_phrases)}){WEND}"
-    percent_after = f"(?:{GAP}(?P<word>درصد|در{SP}صد)(?P<adj>ی|{ZWNJ}?ای)?{WEND}|[ \\t]?(?P<sign>[٪%]))"
+    # "۲۵درصدارزش" (a missing space) still reads as a percent; "درصدد" ("intending") does not
+    percent_after = f"(?:{GAP}(?P<word>درصد(?!د)|در{SP}صد{WEND})(?P<adj>ی{WEND}|{ZWNJ}?ای{WEND})?|[ \\t]?(?P<sign>[٪%]))"
     scale_alt = phrase_pattern(list(lx.scales))
     money_after = (
         f"{GAP}(?P<scales>(?:(?:{scale_alt}){GAP})*)(?P<cur>{phrase_pattern(lx.currency_words)})"
