@@ -49,6 +49,7 @@ class _Lexicon:
     intro_plain: re.Pattern[str]
     intro_quoted: re.Pattern[str]
     speaks_in: re.Pattern[str]
+    name_before_role: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,11 @@ def _lexicon() -> _Lexicon:
         ),
         intro_plain=re.compile(r"(?:^|\s)با\s+(?P<who>[^،.؟!\n«»]{3,60}?)\s+" + verb_alt),
         intro_quoted=re.compile(r"(?:^|\s)با\s+«(?P<who>[^»\n]{3,50})»"),
-        speaks_in=re.compile(r"(?P<who>[^،.؟!\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s"),
+        speaks_in=re.compile(r"(?:^|[،,:]\s*)(?P<who>[^،.؟!:\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s"),
+        name_before_role=re.compile(
+            r"(?:^|^به\s+گزارش[^،\n]{0,80}[،,]\s*)(?P<who>(?:" + name_tok + r"[ \N{ZERO WIDTH NON-JOINER}]+){1,3}?)"
+            + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}])"
+        ),
     )
 
 
@@ -239,9 +244,17 @@ def detect_interview(
                 if i not in asks and len(ptext[i]) <= 150 and lex.imperative.search(ptext[i])
                 and i > qgroups[0][0]
             ]
+            # once the article is an interview, long questions count too (not next to another question)
+            aset = set(asks)
+            longer = [
+                i for i in range(1, n)
+                if i not in aset and len(ptext[i]) <= 600 and _QEND.search(ptext[i])
+                and i - 1 not in aset and i + 1 not in aset
+            ]
             mode = "unmarked"
-            groups = _groups(sorted(set(asks) | set(imps)), n, set())
-            groups = [g for g in groups if g[0] >= qgroups[0][0]]
+            groups = _groups(sorted(aset | set(imps) | set(longer)), n, set())
+            first = min(qgroups[0][0], min(longer, default=n))
+            groups = [g for g in groups if g[0] >= first]
     if not mode:
         return None
 
@@ -302,7 +315,7 @@ def detect_interview(
     first_q = groups[0][0]
     intro = [paras[i] for i in range(0, first_q)]
     hint_label = None
-    if speaker_label is not None:
+    if speaker_label is not None and not lex.alabel.match(speaker_label + ":"):
         i0 = next(iter(speakers))
         hint_label = text[speakers[i0][0]:speakers[i0][1]].rstrip(": \N{ZERO WIDTH NON-JOINER}")
     interviewee = _interviewee(lex, text, folded, title, intro, hint_label)
@@ -443,6 +456,17 @@ def _interviewee(
                 out["name"] = text[toks[0].start():toks[1].end()]
                 out["role"] = _role_after(lex, text, folded, toks[1].end(), e)
                 return out
+    # E. "به گزارش ...، اسفندیار رحیم مشایی معاون رئیس جمهور ..."
+    for s, e in intro:
+        m = lex.name_before_role.match(folded[s:e])
+        if m:
+            who = m.group("who").strip()
+            if _name_tokens_ok(lex, who) and len(who.split()) >= 2:
+                t, name = _split_person(lex, text, s + m.start("who"), s + m.start("who") + len(who))
+                if name:
+                    out["name"], out["title"] = name, t
+                    out["role"] = _role_after(lex, text, folded, s + m.start("who") + len(who), e)
+                    return out
     if hints:
         out["name"] = hints[0]
     return out
