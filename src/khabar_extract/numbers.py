@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal, localcontext
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -102,6 +103,29 @@ class NumberMatch:
         return self.shape == "ordinal"
 
 
+_new = object.__new__
+(_s_start, _s_end, _s_text, _s_value, _s_amount, _s_scale, _s_scale_text, _s_form, _s_dec, _s_shape,
+ _s_parts) = (NumberMatch.__dict__[f].__set__ for f in NumberMatch.__slots__)
+
+
+def _mk(start: int, end: int, text: str, value: int | Decimal, amount: int | Decimal, scale: int, scale_text: str,
+        form: str, is_decimal: bool, shape: str = "int", parts: tuple[int, ...] = ()) -> NumberMatch:
+    """Build a NumberMatch about three times faster than the frozen dataclass ``__init__`` (hot path)."""
+    m = _new(NumberMatch)
+    _s_start(m, start)
+    _s_end(m, end)
+    _s_text(m, text)
+    _s_value(m, value)
+    _s_amount(m, amount)
+    _s_scale(m, scale)
+    _s_scale_text(m, scale_text)
+    _s_form(m, form)
+    _s_dec(m, is_decimal)
+    _s_shape(m, shape)
+    _s_parts(m, parts)
+    return m
+
+
 # --------------------------------------------------------------------------- lexicon
 
 
@@ -111,7 +135,7 @@ class LexiconError(ValueError):
 
 @dataclass(frozen=True)
 class _Lexicon:
-    words: dict[str, tuple[str, Any]]  # folded word -> (kind, payload)
+    words: dict[str, tuple[str, Any, str]]  # folded word -> (kind, value, class)
     adversarial: tuple[dict[str, str], ...]
     adversarial_re: Any
     adversarial_back_re: Any
@@ -243,7 +267,7 @@ def _lexicon() -> _Lexicon:
 
     def word_alts(tol: bool) -> str:
         return (
-            rf"(?P<w>{_trie_regex(main_words, tol)})(?!\w)"
+            rf"(?P<w>{_trie_regex(main_words, tol)})(?:(?!\w)|(?={_trie_regex(list(raw['scales']), tol)}))"
             rf"|(?P<g>{_trie_regex(list(raw['scales']), tol)})"
             rf"(?=(?:{_trie_regex(raw['scale_glued_suffixes'], tol)})(?!\w))"
             rf"|(?P<a>{_trie_regex(suffix_words, tol)})(?!\w)"
@@ -279,7 +303,7 @@ def _lexicon() -> _Lexicon:
         rf"[ \N{{ZERO WIDTH NON-JOINER}}]?(?:{_trie_regex(raw['vague_plural_suffixes'])})(?!\w)"
     )
     return _Lexicon(
-        words=words,
+        words={w: (k, v, _cls(v) if k in ("W", "O", "O1") else ("S" if k == "S" else k)) for w, (k, v) in words.items()},
         adversarial=tuple(raw["adversarial"]),
         adversarial_re=adv_re,
         adversarial_back_re=adv_back_re,
@@ -410,44 +434,58 @@ class _Atom:
     shape: str = ""
 
 
-def _word_atom(m: re.Match[str], words: dict[str, tuple[str, Any]], text: str) -> _Atom | None:
+def _word_atom(m: re.Match[str], words: dict[str, tuple[str, Any, str]], text: str, fold: bool) -> _Atom | None:
     if m.group("a") is not None:
         s = m.start("a")
         if s == 0 or text[s - 1] not in _SEP_CHARS:
             return None
-        return _Atom("A", s, m.end("a"), None, "A", word=m.group("a"))
+        return _Atom("A", s, m.end("a"), None, "A", m.group("a"))
     grp = "w" if m.group("w") is not None else "g"
     s, e = m.span(grp)
-    w = m.group(grp).translate(_FOLD_LETTERS)
-    kind, payload = words[w]
-    if kind in ("W", "O", "O1"):
-        return _Atom(kind, s, e, payload, _cls(payload), word=w)
-    if kind == "S":
-        return _Atom("S", s, e, payload, "S", word=w)
-    return _Atom(kind, s, e, None, kind, word=w)
+    w = text[s:e]
+    if fold:
+        w = w.translate(_FOLD_LETTERS)
+    kind, payload, cls = words[w]
+    return _Atom(kind, s, e, payload, cls, w)
 
 
 def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
     out: list[_Atom] = []
     words = lex.words
-    if any(ch in text for ch in _ARABIC_LETTERS):
+    fold = _ARABIC_LETTERS[0] in text or _ARABIC_LETTERS[1] in text or _ARABIC_LETTERS[2] in text
+    if fold:
         token_re, word_at = lex.token_re_tolerant, lex.word_at_tolerant
     else:
         token_re, word_at = lex.token_re, lex.word_at
+    n = len(text)
+
+    def glued_scale(atom: _Atom) -> None:
+        e = atom.end
+        if e < n and atom.kind == "W" and text[e].isalpha():
+            mg = word_at.match(text, e)  # a scale word glued to a number word: یک‌صدهزار
+            if mg is not None and mg.group("a") is None:
+                glued = _word_atom(mg, words, text, fold)
+                if glued is not None and glued.kind == "S":
+                    out.append(glued)
+
     if text[:1].isalpha():
         m0 = word_at.match(text)
         if m0 is not None and m0.group("a") is None:
-            out.append(_word_atom(m0, words, text))  # type: ignore[arg-type]
+            a0 = _word_atom(m0, words, text, fold)
+            if a0 is not None:
+                out.append(a0)
+                glued_scale(a0)
     for m in token_re.finditer(text):
         d = m.group("d")
         if d is None:
-            atom = _word_atom(m, words, text)
+            atom = _word_atom(m, words, text, fold)
             if atom is None or (out and atom.start < out[-1].end):
                 continue
             lead = m.start()
             if text[lead] == ZWNJ and lead > 0 and text[lead - 1].isalpha() and not (out and out[-1].end == lead):
                 continue  # the tail of a ZWNJ-joined word: ال‌سی, جا‌ده‌ای
             out.append(atom)
+            glued_scale(atom)
             continue
         s, e = m.start(), m.end("d")
         d = text[s:e]
@@ -461,7 +499,7 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
             if e < len(text) and text[e].isalpha():
                 mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
                 if mg is not None and mg.group("a") is None:
-                    out.append(_word_atom(mg, words, text))  # type: ignore[arg-type]
+                    out.append(_word_atom(mg, words, text, fold))  # type: ignore[arg-type]
             continue
         items = classify_digits(d)
         if m.group("ds") is not None and len(items) == 1 and items[0][2] == "int":
@@ -477,15 +515,18 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
         if e < len(text) and text[e].isalpha():
             mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
             if mg is not None and mg.group("a") is None:
-                out.append(_word_atom(mg, words, text))  # type: ignore[arg-type]
+                out.append(_word_atom(mg, words, text, fold))  # type: ignore[arg-type]
     return out
 
 
-_ADJ_RE = regex.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*")
-_VA_RE = regex.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*و[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+")
+_ADJ_RE = re.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*")
+_VA_RE = re.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*و[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+")
 
 
 def _conn(text: str, a: _Atom, b: _Atom) -> str | None:
+    """How two atoms are linked: "adj" (spaces/ZWNJ only), "va" (و), or None (not linked)."""
+    if b.start - a.end > 12:
+        return None
     gap = text[a.end:b.start]
     if gap == " " or gap == "" or _ADJ_RE.fullmatch(gap):
         return "adj"
@@ -505,6 +546,10 @@ def _merge_scales(text: str, atoms: list[_Atom]) -> list[_Atom]:
         else:
             out.append(a)
     return out
+
+
+_CTX = Context(prec=120)
+_NO_CTX = nullcontext()
 
 
 def _norm_value(v: int | Decimal) -> int | Decimal:
@@ -657,8 +702,7 @@ def _finish(
     text: str, atoms: list[_Atom], st: _Number, neg_start: int | None, sign_start: int | None = None
 ) -> NumberMatch | None:
     first, last = atoms[st.first], atoms[st.last]
-    with localcontext() as ctx:
-        ctx.prec = 120
+    with localcontext(_CTX) if st.is_decimal else _NO_CTX:
         value = st.total + st.cur
         scale, scale_text = 1, ""
         ls = st.last_scale
@@ -684,8 +728,7 @@ def _finish(
         shape = "decimal"
     else:
         shape = "int"
-    return NumberMatch(start, last.end, text[start:last.end], value, amount, scale, scale_text, form,
-                       st.is_decimal, shape)
+    return _mk(start, last.end, text[start:last.end], value, amount, scale, scale_text, form, st.is_decimal, shape)
 
 
 def _special(text: str, a: _Atom, scale_atom: _Atom | None, neg_start: int | None) -> NumberMatch:
@@ -694,8 +737,7 @@ def _special(text: str, a: _Atom, scale_atom: _Atom | None, neg_start: int | Non
     scale_text = "" if scale_atom is None else text[scale_atom.start:scale_atom.end]
     form = "digits" if scale_atom is None else "mixed"
     value = a.value * scale
-    return NumberMatch(a.start, end, text[a.start:end], value, a.value, scale, scale_text, form, False,
-                       a.shape, a.parts)
+    return _mk(a.start, end, text[a.start:end], value, a.value, scale, scale_text, form, False, a.shape, a.parts)
 
 
 def _neg_prefix(text: str, a: _Atom) -> int | None:
@@ -788,6 +830,7 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
 
 
 _NEGATABLE = frozenset({"D", "W", "S", "O", "OD", "HF"})
+_CONTEXT_WORDS = frozenset({"نه", "صفر"})  # lone words that need the context rules of _keep
 
 
 def _find(text: str, strict: bool = True) -> list[NumberMatch]:
@@ -826,6 +869,23 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
                 i += 1
                 continue
         b = atoms[j]
+        if b.kind == "D" and j == i and (i + 1 == n or _conn(text, b, atoms[i + 1]) is None) and (
+            b.start == 0 or text[b.start - 1] not in _MINUS
+        ):
+            # Fast path: a lone digit number (most numbers in news).
+            v = _norm_value(b.value) if b.is_decimal else b.value
+            out.append(_mk(b.start, b.end, text[b.start:b.end], v, v, 1, "", "digits", b.is_decimal,
+                           "decimal" if b.is_decimal else "int"))
+            i += 1
+            continue
+        if (b.kind == "W" and j == i and b.value not in (10, 100) and b.word not in _CONTEXT_WORDS
+                and (i + 1 == n or _conn(text, b, atoms[i + 1]) is None)):
+            # Fast path: a lone number word (یک, دو, سه ...).
+            if not lex.vague_suffix_re.match(text, b.end):
+                v = b.value
+                out.append(_mk(b.start, b.end, text[b.start:b.end], v, v, 1, "", "words", False))
+            i += 1
+            continue
         if b.kind in ("D", "X", "R") and neg_start is None:
             neg_start = _neg_prefix(text, b)
         if b.kind == "X":
@@ -856,7 +916,7 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
                 ctx.prec = 28
                 val = _norm_value(Decimal(num) / Decimal(den))
             s0, e0 = atoms[st.first].start, atoms[k].end
-            out.append(NumberMatch(s0, e0, text[s0:e0], val, val, 1, "", "words", True, "fraction", (num, den)))
+            out.append(_mk(s0, e0, text[s0:e0], val, val, 1, "", "words", True, "fraction", (num, den)))
             i = k + 1
             continue
         m = _finish(text, atoms, st, neg_start, sign_start)
