@@ -82,6 +82,8 @@ def find_table_rows(text: str) -> list[tuple[int, int]]:
 
     Their numbers lost their unit to a column header (an exchange-rate table), so they give no facts.
     """
+    if "    " not in text and "\t" not in text:
+        return []
     rows: dict[int, list[int]] = {}
     for m in _GAPS.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
@@ -135,7 +137,20 @@ class NounMatch:
     next_pos: int  # where the text after the noun phrase starts
 
 
+_STRIP_CACHE: dict[str, tuple[str, bool]] = {}
+
+
 def _strip_suffix(word: str, known: dict[str, str | None]) -> tuple[str, bool]:
+    """The word without a plural/ezafe/adjectival suffix, and whether that base is a listed noun (cached)."""
+    hit = _STRIP_CACHE.get(word)
+    if hit is None:
+        if len(_STRIP_CACHE) > 50_000:
+            _STRIP_CACHE.clear()
+        hit = _STRIP_CACHE[word] = _strip_suffix_uncached(word, known)
+    return hit
+
+
+def _strip_suffix_uncached(word: str, known: dict[str, str | None]) -> tuple[str, bool]:
     key = squash(word)
     if key in known:
         return word, True
@@ -168,7 +183,8 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
     toks = [(m.start(g), m.end(g), m.group(g)) for g in ("t1", "t2", "t3") if m.group(g)]
     nouns = lx.nouns
     # longest multi-word lexicon phrase first ("واحد مسکونی", "متر مربع", "تفاهم نامه")
-    for n in range(min(len(toks), lx.noun_max_words), 1, -1):
+    multi = len(toks) > 1 and squash(toks[0][2]) in lx.multi_first
+    for n in range(min(len(toks), lx.noun_max_words) if multi else 1, 1, -1):
         words = [t[2] for t in toks[:n]]
         key = squash("".join(words))
         if key not in nouns:
@@ -305,6 +321,25 @@ def _weekday_before(lc: LeftContext) -> int | None:
     return None
 
 
+_NO_TRIGGER: frozenset[str] = frozenset()
+
+
+def _triggers(text: str, end: int) -> frozenset[str]:
+    """Which right-context patterns can match after ``end`` (one trie match instead of seven regexes)."""
+    p = patterns()
+    m = p.trigger.match(text, end)
+    if m is None:
+        return _NO_TRIGGER
+    t = squash(m.group("t"))
+    kinds = p.trigger_kinds
+    out: set[str] = set()
+    for i in range(1, len(t) + 1):
+        k = kinds.get(t[:i])
+        if k:
+            out |= k
+    return frozenset(out)
+
+
 def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     """Look around one number and say what it is: date, time, percent, money, duration, ordinal,
     quantity, ``identifier`` (``ماده ۱۲``, ``گروه ۲۰``, ``کد خبر: ۹۳۹``) or ``bare`` (nothing measurable
@@ -343,8 +378,9 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("money", start - (1 if lc.char == ch else 2), end, parts)
 
     integral = not n.is_decimal and shape in ("int", "ordinal")
+    trig = _triggers(text, end)
     # a day before a month name: "۲۱ اسفند ۱۴۰۲", "بیست و یکم اسفند ماه", "اول آبان", "هفت مهر"
-    if integral and 1 <= n.value <= 31:
+    if integral and 1 <= n.value <= 31 and "month" in trig:
         m = p.month_after.match(text, end)
         if m is not None:
             if not (shape == "ordinal" and lc.key(1) in lx.period_words):
@@ -358,14 +394,14 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("ordinal", start, end, parts)
 
     # right context -----------------------------------------------------------
-    m = p.percent_after.match(text, end)
+    m = p.percent_after.match(text, end) if "percent" in trig else None
     if m:
         return Candidate("percent", start, m.end(), parts)
-    m = p.money_after.match(text, end)
+    m = p.money_after.match(text, end) if "money" in trig else None
     if m:
         parts["money"] = m
         return Candidate("money", start, m.end(), parts)
-    if n.form == "digits":
+    if n.form == "digits" and "ordinal" in trig:
         m = p.ordinal_suffix.match(text, end)
         if m:
             return Candidate("ordinal", start, m.end(), parts)
@@ -378,7 +414,7 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
             return Candidate("time", lc.start_of(1), m.end(),
                              {"hour": int(n.value), "minute": minute, "part": m.group("part")})
     year_like = integral and n.form == "digits" and len(n.text) in (2, 4)
-    m = p.era_after.match(text, end)
+    m = p.era_after.match(text, end) if "era" in trig else None
     if m and integral:
         return Candidate("date", start, m.end(), {**parts, "form": "year", "era": m.group("era")})
     if year_like:
@@ -392,11 +428,11 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
             noun = match_noun(text, end)
             if noun is None or not noun.known or len(n.text) == 4:
                 return Candidate("date", lc.start_of(1), end, {**parts, "form": "year"})
-    m = p.duration_after.match(text, end)
+    m = p.duration_after.match(text, end) if "duration" in trig else None
     if m:
         parts["unit"] = m.group("unit")
         return Candidate("duration", start, m.end(), parts)
-    m = p.daypart_after.match(text, end)
+    m = p.daypart_after.match(text, end) if "daypart" in trig else None
     if m and integral and n.form == "digits" and n.value <= 24:
         return Candidate("time", start, m.end(), {"hour": int(n.value), "minute": None, "part": m.group("part")})
     if last in lx.labels:

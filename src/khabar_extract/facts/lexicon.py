@@ -105,6 +105,7 @@ class Currency:
 class Lexicon:
     nouns: dict[str, str | None]  # squashed phrase -> category
     noun_max_words: int
+    multi_first: frozenset[str]  # squashed first words of multi-word noun phrases
     currencies: dict[str, Currency]  # squashed word -> currency
     currency_words: list[str]
     currency_follow: list[str]
@@ -135,8 +136,9 @@ class Lexicon:
     weekday_keys: frozenset[str]
 
 
-def _load_nouns() -> tuple[dict[str, str | None], int]:
+def _load_nouns() -> tuple[dict[str, str | None], int, frozenset[str]]:
     nouns: dict[str, str | None] = {}
+    multi_first: set[str] = set()
     longest = 1
     for i, line in enumerate(_read("nouns.tsv").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -149,14 +151,17 @@ def _load_nouns() -> tuple[dict[str, str | None], int]:
         key = squash_entry(phrase)
         _need(key not in nouns, f"nouns.tsv line {i}", f"duplicate phrase {phrase!r}")
         nouns[key] = None if cat == "-" else cat
-        longest = max(longest, len(regex.split(f"[ {ZWNJ}]+", _norm(phrase))))
-    return nouns, longest
+        words = regex.split(f"[ {ZWNJ}]+", _norm(phrase))
+        if len(words) > 1:
+            multi_first.add(squash(words[0]))
+        longest = max(longest, len(words))
+    return nouns, longest, frozenset(multi_first)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load (once) and validate every vocabulary of the facts stage."""
-    nouns, longest = _load_nouns()
+    nouns, longest, multi_first = _load_nouns()
 
     cur = _read("currencies.json")
     currencies: dict[str, Currency] = {}
@@ -188,6 +193,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         nouns=nouns,
         noun_max_words=longest,
+        multi_first=multi_first,
         currencies=currencies,
         currency_words=[c.word for c in currencies.values()],
         currency_follow=[_norm(w) for w in cur.get("follow", [])],

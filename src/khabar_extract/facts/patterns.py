@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import lexicon, phrase_pattern
+from .lexicon import lexicon, phrase_pattern, squash_entry
 
 __all__ = ["Patterns", "patterns", "GAP", "SP", "ZWNJ"]
 
@@ -44,6 +44,8 @@ class Patterns:
     housing_context: regex.Pattern
     person_after_ton: regex.Pattern
     half_word: regex.Pattern
+    trigger: regex.Pattern  # one look at the word after a number: which of the patterns above can match
+    trigger_kinds: dict  # squashed trigger word -> frozenset of kinds
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +79,23 @@ def patterns() -> Patterns:
     tokens_after = f"{GAP}(?P<t1>{word})(?:{SP}(?P<t2>{word}))?(?:{SP}(?P<t3>{word}))?"
     connector = f"{GAP}(?:و|تا|یا|الی|و{SP}یا|-|–){GAP}"
     adversarial = f"(?<![\\p{{L}}۰-۹])(?:{phrase_pattern([e['phrase'] for e in lx.adversarial])})(?![\\p{{L}}۰-۹])"
+    kinds: dict[str, set[str]] = {}
+
+    def add(words: list[str], kind: str) -> None:
+        for w in words:
+            kinds.setdefault(squash_entry(w), set()).add(kind)
+
+    add(months_all, "month")
+    add(list(lx.scales) + lx.currency_words, "money")
+    add(["درصد", "در صد", "٪", "%"], "percent")
+    add(lx.duration_words, "duration")
+    add(lx.day_parts, "daypart")
+    add(era_words, "era")
+    add(["امین", "مین", "ام", "م"], "ordinal")
+    trigger = f"{GAP}(?P<t>{phrase_pattern(list(kinds_source(months_all, lx, era_words)))})"
     return Patterns(
+        trigger=regex.compile(trigger),
+        trigger_kinds={k: frozenset(v) for k, v in kinds.items()},
         month_after=regex.compile(month_after),
         clock_rest=regex.compile(clock_rest),
         relative=regex.compile(relative),
@@ -97,3 +115,9 @@ def patterns() -> Patterns:
         person_after_ton=regex.compile(f"{GAP}(?:از|کشته|زخمی|مجروح|مصدوم|جان|نفر|عضو|دیگر){WEND}"),
         half_word=regex.compile(f"{WSTART}نیم(?={SP}\\p{{L}})"),
     )
+
+
+def kinds_source(months_all: list[str], lx, era_words: list[str]) -> list[str]:
+    """Every word that can start a month, money, percent, duration, day part, era or ordinal suffix."""
+    return (months_all + list(lx.scales) + lx.currency_words + ["درصد", "در صد", "٪", "%"] + lx.duration_words
+            + lx.day_parts + era_words + ["امین", "مین", "ام", "م"])
