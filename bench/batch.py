@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/batch.py [RAW_DIR] [--repeat 10] [--jobs 1,2]
 
-* throughput over the raw corpus folder (1,379 real articles) with each ``--jobs`` value, and the speedup
-  of the largest over ``--jobs 1`` (target >= 1.7x on 2 cores);
+* throughput over the raw corpus folder (1,379 real articles) with each ``--jobs`` value (best of
+  ``--rounds`` interleaved runs), and the speedup of the largest over ``--jobs 1`` (target >= 1.7x on 2 cores);
 * peak resident memory of the parent and of the largest worker when the same articles are fed once and
   ``--repeat`` times over (one JSON Lines file of scraped records, so every line is a distinct input):
   memory should stay flat while the input grows tenfold.
@@ -68,22 +68,27 @@ def _jsonl(raw: Path, copies: int, target: str) -> int:
     return n
 
 
-def measure(raw_dir: str | Path = DEFAULT_RAW, jobs: tuple[int, ...] = (1, 2), repeat: int = 10) -> dict[str, Any]:
-    """Throughput per job count, speedup, and peak memory at 1x and ``repeat``x input (nested dict)."""
+def measure(
+    raw_dir: str | Path = DEFAULT_RAW, jobs: tuple[int, ...] = (1, 2), repeat: int = 10, rounds: int = 3
+) -> dict[str, Any]:
+    """Throughput per job count (best of ``rounds``), speedup, and peak memory at 1x and ``repeat``x input."""
     raw = Path(raw_dir)
     results: dict[str, Any] = {"corpus": str(raw), "articles": len(list(raw.glob("*.txt"))), "cores": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="khabar-bench-") as work:
         throughput = {}
-        for j in jobs:
-            r = run_once([str(raw)], j, work)
-            throughput[f"jobs={j}"] = {
-                "wall_s": round(r["wall_s"], 2),
-                "articles_per_s": round(r["rate"], 1),
-                "cpu_s": round(r["cpu_s"], 2),
-                "stored": r["stored"],
-                "failed": r["failed"],
-                "facts": r["facts"],
-            }
+        for _ in range(rounds):  # interleaved rounds, best wall time kept: the machine is shared and noisy
+            for j in jobs:
+                r = run_once([str(raw)], j, work)
+                best = throughput.get(f"jobs={j}")
+                if best is None or r["wall_s"] < best["wall_s"]:
+                    throughput[f"jobs={j}"] = {
+                        "wall_s": round(r["wall_s"], 2),
+                        "articles_per_s": round(r["rate"], 1),
+                        "cpu_s": round(r["cpu_s"], 2),
+                        "stored": r["stored"],
+                        "failed": r["failed"],
+                        "facts": r["facts"],
+                    }
         results["throughput"] = throughput
         if len(jobs) > 1:
             base = throughput[f"jobs={jobs[0]}"]["wall_s"]
@@ -119,13 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("raw_dir", nargs="?", default=str(DEFAULT_RAW))
     ap.add_argument("--repeat", type=int, default=10, help="input growth factor for the memory run")
     ap.add_argument("--jobs", default="1,2", help="comma-separated job counts")
+    ap.add_argument("--rounds", type=int, default=3, help="throughput runs per job count (best kept)")
     args = ap.parse_args(argv)
     if not Path(args.raw_dir).is_dir():
         print(f"bench/batch.py: no folder {args.raw_dir}", file=sys.stderr)
         return 2
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"# batch bench ({time.strftime('%Y-%m-%d %H:%M')}, load average {load:.2f} before start)")
-    _print(measure(args.raw_dir, tuple(int(j) for j in args.jobs.split(",")), args.repeat))
+    _print(measure(args.raw_dir, tuple(int(j) for j in args.jobs.split(",")), args.repeat, args.rounds))
     return 0
 
 

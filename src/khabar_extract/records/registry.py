@@ -7,8 +7,10 @@
 * ``errors``: one row per input that failed in its latest run, same key; removed when it later succeeds.
 * ``runs``: one row per batch run (``finished`` stays NULL when a run was killed).
 
-Every article is written in one transaction (WAL journal), so an interrupted run never leaves half an
-article behind, and a re-run over the same inputs changes nothing.
+Every article is written inside its own savepoint, and articles are committed in small groups (at most
+``group`` articles or ``group_seconds`` seconds per transaction, WAL journal): an interrupted run never leaves
+half an article behind (Ctrl-C commits the finished articles, ``kill -9`` loses at most the last open group),
+and a re-run over the same inputs changes nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .. import __version__
@@ -88,10 +92,15 @@ def _now() -> str:
 
 
 class Registry:
-    """An open registry database. Use as a context manager; every ``store_*`` call is its own transaction."""
+    """An open registry database. Use as a context manager (or call :meth:`close`, which commits the
+    finished articles of the open group)."""
 
-    def __init__(self, path: str, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str, *, timeout: float = 30.0, group: int = 64, group_seconds: float = 1.0) -> None:
         self.path = path
+        self.group, self.group_seconds = group, group_seconds
+        self._group_n = 0
+        self._group_start = 0.0
+        self._half = False  # inside an article's savepoint
         self.conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across process crashes
@@ -116,9 +125,38 @@ class Registry:
     def transaction(self) -> _Transaction:
         return _Transaction(self.conn)
 
+    @contextmanager
+    def _unit(self) -> Iterator[None]:
+        """One article (or error row): a savepoint inside the open group transaction."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._group_n, self._group_start = 0, time.monotonic()
+        self.conn.execute("SAVEPOINT unit")
+        self._half = True
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO unit")
+            self.conn.execute("RELEASE unit")
+            self._half = False
+            raise
+        self.conn.execute("RELEASE unit")
+        self._half = False
+        self._group_n += 1
+        if self._group_n >= self.group or time.monotonic() - self._group_start >= self.group_seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open group (never in the middle of an article)."""
+        if self.conn.in_transaction and not self._half:
+            self.conn.execute("COMMIT")
+
     def close(self) -> None:
         if self.conn.in_transaction:
-            self.conn.rollback()
+            if self._half:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute("COMMIT")
         self.conn.close()
 
     def __enter__(self) -> Registry:
@@ -137,6 +175,7 @@ class Registry:
         return row[0] if row else None
 
     def counts(self) -> dict[str, Any]:
+        self.commit()
         c = self.conn
         return {
             "articles": c.execute("SELECT count(*) FROM articles").fetchone()[0],
@@ -157,7 +196,7 @@ class Registry:
     ) -> str:
         """Insert or replace one article with its facts and turns: ``new``, ``replaced`` or ``unchanged``."""
         key = article["source_key"]
-        with self.transaction():
+        with self._unit():
             row = self.conn.execute(
                 "SELECT id, sha256, record_sha1 FROM articles WHERE source_key = ?", (key,)
             ).fetchone()
@@ -184,7 +223,7 @@ class Registry:
         self, key: str, source: dict[str, Any], code: str, message: str, version: str = __version__
     ) -> None:
         """Record that an input failed (earlier rows stored for the same input are left as they were)."""
-        with self.transaction():
+        with self._unit():
             self.conn.execute(
                 "INSERT INTO errors (source_key, path, line, sha256, code, message, extractor_version, seen_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source_key) DO UPDATE SET path = excluded.path, "
@@ -194,6 +233,7 @@ class Registry:
             )
 
     def start_run(self, argv: list[str], version: str) -> int:
+        self.commit()
         with self.transaction():
             return self.conn.execute(
                 "INSERT INTO runs (started, argv, extractor_version, status) VALUES (?, ?, ?, 'running')",
@@ -201,6 +241,7 @@ class Registry:
             ).lastrowid
 
     def finish_run(self, run_id: int, inputs: int, stored: int, failed: int, status: str) -> None:
+        self.commit()
         with self.transaction():
             self.conn.execute(
                 "UPDATE runs SET finished = ?, inputs = ?, stored = ?, failed = ?, status = ? WHERE id = ?",
