@@ -356,3 +356,35 @@ def test_numbers_huge_values_are_exact():
     assert m.value == 9006199254740992
     m = _one("۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹.۵ میلیارد")
     assert m.value == 1234567890123456789500000000 and type(m.value) is int
+
+
+# --- rules found on real articles ---------------------------------------------------------------
+
+CONTEXT = [
+    ("پذیرای بیش از یک" + ZWNJ + "صدهزار کوهنورد", [("یک" + ZWNJ + "صدهزار", 100000)]),
+    ("دومیلیون نفر", [("دومیلیون", 2000000)]),
+    ("سیصدهزار تومان", [("سیصدهزار", 300000)]),
+    ("در آبادان نه استخر فعال هستند", [("نه", 9)]),
+    ("دولت نه مبلغ را مشخص کرد و نه قانون را", []),
+    ("جنبه کارشناسی و نه عمومی دارد", []),
+    ("روز ۲۸ صفر مراسم برگزار شد", [("۲۸", 28)]),
+    ("با نتیجه سه بر صفر برد", [("سه", 3), ("صفر", 0)]),
+    ("نیم متر برف بارید", [("نیم", Decimal("0.5"))]),
+    ("در نیم" + ZWNJ + "کره شمالی", []),
+    ("ساعت ۹ و نیم صبح", [("۹ و نیم", Decimal("9.5"))]),
+    ("هفته نهم لیگ", [("نهم", 9)]),
+    ("این کار را انجام دهم.", []),
+    ("شرکت‌های زیان ده دولتی", []),
+    ("هماهنگی با مراکز سی" + ZWNJ + "ان" + ZWNJ + "جی", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CONTEXT)
+def test_numbers_context_rules(sentence, expected):
+    assert _read(sentence) == expected
+
+
+def test_numbers_ordinal_after_negative_and_fraction_value():
+    assert parse_ordinal_words("منفی پنجم") == -5
+    m = _one("یک چهارم تسهیلات")
+    assert (m.shape, m.value, m.parts) == ("fraction", Decimal("0.25"), (1, 4))
