@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         where_ = os.path.basename(row["path"] or "") + (f":{row['line']}" if row["line"] else "")
         detail = row["category"] or row["currency"] or row["iso"] or ""
         value = row["value_str"] or row["value"]
+        value = "-" if value is None else value
         print(f"{where_}\t{row['kind']}\t{value}\t{detail}\t{row['text']}")
     if not rows:
         print("no facts match", file=sys.stderr)
