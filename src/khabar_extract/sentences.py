@@ -62,6 +62,15 @@ def _token_before(line: str, pos: int, floor: int) -> str:
     return line[i:pos]
 
 
+@lru_cache(maxsize=1)
+def _long_persian_abbreviations() -> bool:
+    """Whether any listed abbreviation ends in three or more Persian letters (disables a fast path)."""
+    return any(
+        len(core) >= 3 and all(_is_persian_letter(c) for c in core)
+        for core in (a.rsplit(".", 1)[-1] for a in _abbreviations())
+    )
+
+
 def _is_boundary(text: str, s: int, e: int, sent_start: int, line_end: int) -> int:
     """End of the sentence if the terminal run ``text[s:e]`` ends one, else -1."""
     before = text[s - 1] if s > sent_start else ""
@@ -75,7 +84,11 @@ def _is_boundary(text: str, s: int, e: int, sent_start: int, line_end: int) -> i
     while end < line_end and text[end] in _CLOSERS:
         end += 1
     after = text[end] if end < line_end else ""
-    if only_dots and e - s == 1:
+    if only_dots and e - s == 1 and not (
+        # fast path: a Persian word of three letters or more before the stop is no abbreviation
+        s - 3 >= sent_start and _is_persian_letter(before) and _is_persian_letter(text[s - 2])
+        and _is_persian_letter(text[s - 3]) and not _long_persian_abbreviations()
+    ):
         if before.isdigit() and after.isdigit():
             return -1  # decimal: ۲.۵
         if end == e and _is_latin_letter(before) and _is_latin_letter(after):

@@ -184,11 +184,12 @@ def read_article(
     else:
         title_i = None
     # footer: from the first footer_start line on, everything is chrome
-    if lay.footer_start:
+    if lay.footer_any is not None:
         begin = (title_i + 1) if title_i is not None else 0
+        footer = lay.footer_any
         for i in range(begin, n):
-            lt = folded[lines[i][0]:lines[i][1]]
-            if any(rx.search(lt) for rx in lay.footer_start):
+            s, e, _ = lines[i]
+            if e - s <= 160 and footer.search(folded[s:e]):
                 for j in range(i, n):
                     kinds[j] = "chrome"
                 break
@@ -353,7 +354,8 @@ def read_article(
                                "index": len(sent_starts)})
                 sent_starts.append(ss)
                 sent_ends.append(se)
-        nested.sort(key=lambda d: d["span"][0])
+        if len(nested) > 1 and nested[0]["kind"] != "sentence":
+            nested.sort(key=_span_start)
         for ch in nested:
             ch["parent"] = parent
             segments.append(ch)
@@ -378,6 +380,10 @@ def _outer(outer: dict[int, tuple[int, int]], ends: dict[int, int], span: tuple[
     """The segment span of a paragraph whose content is ``span`` (white space trimmed, invisibles kept)."""
     s, e = span
     return outer.get(s, (s, e))[0], ends.get(e, e)
+
+
+def _span_start(seg: dict[str, Any]) -> int:
+    return seg["span"][0]
 
 
 def _skip(text: str, pos: int, end: int) -> int:

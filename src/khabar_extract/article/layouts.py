@@ -78,6 +78,7 @@ class Layout:
     attributions: tuple[re.Pattern[str], ...]
     credits: tuple[re.Pattern[str], ...]
     chrome_any: re.Pattern[str] | None = None  # all chrome patterns as one regex (speed)
+    footer_any: re.Pattern[str] | None = None  # all footer_start patterns as one regex
 
     def is_chrome(self, line: str) -> bool:
         return self.chrome_any is not None and self.chrome_any.search(line) is not None
@@ -152,6 +153,7 @@ def parse_layout(data: Any, source: str = "<layout>") -> Layout:
         attributions=_patterns(data, "attributions", source, {"agency"}),
         credits=_patterns(data, "credits", source),
         chrome_any=_union(data["chrome"]),
+        footer_any=_union(data["footer_start"]),
     )
 
 
