@@ -272,3 +272,20 @@ def _cmdline(pid: str) -> str:
             return fh.read().decode(errors="replace")
     except OSError:
         return ""
+
+
+def test_cli_parser_imports_nothing_heavy():
+    code = (
+        "import sys, khabar_extract.cli as c\nc.build_parser()\n"
+        "print(','.join(m for m in ('sqlite3', 'multiprocessing', 'csv', 'khabar_extract.pipeline', 'regex',"
+        " 'jdatetime', 'khabar_extract.reader') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_cli_default_size_limit_matches_the_reader():
+    from khabar_extract.commands.batch import DEFAULT_MAX_BYTES
+    from khabar_extract.reader import MAX_BYTES
+
+    assert DEFAULT_MAX_BYTES == MAX_BYTES == 10 * 1024 * 1024

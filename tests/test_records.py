@@ -176,3 +176,29 @@ def test_records_csv_writer(tmp_path):
     assert list(rows[0]) == list(CSV_FACT_COLUMNS)
     assert rows[0]["value"] == "500000000000000003" and rows[0]["text"] == "۵۰ هزار همت"
     assert (tmp_path / "errors.csv").read_text(encoding="utf-8").splitlines()[1] == "b.txt,,,empty,no text"
+
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "record-schema.md"
+
+
+def test_records_documented_example_is_valid_and_exact():
+    import re
+
+    doc = DOC.read_text(encoding="utf-8")
+    block = re.search(r"<!-- example:start -->\n```json\n(.*?)\n```\n<!-- example:end -->", doc, re.S)
+    assert block, "docs/record-schema.md lost its example block (regenerate with docs/gen_record_example.py)"
+    record = json.loads(block.group(1))
+    VALIDATOR.validate(record)
+    assert record["source"]["sha256"] == pipeline.hashlib.sha256(SEED.encode()).hexdigest()
+    for fact in record["facts"]:
+        assert SEED[fact["span"][0] : fact["span"][1]] == fact["text"]
+
+
+def test_records_every_schema_field_is_documented():
+    doc = DOC.read_text(encoding="utf-8")
+    defs = load_schema()["$defs"]
+    for name in ("source", "fact", "article", "turn", "interview", "record"):
+        for field in defs[name].get("properties", {}):
+            assert f"`{field}`" in doc, f"{name}.{field} is not documented in docs/record-schema.md"
+    for code in defs["error_record"]["properties"]["error"]["properties"]["code"]["enum"]:
+        assert f"`{code}`" in doc

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 #: Same value as ``khabar_extract.reader.MAX_BYTES`` (kept literal so ``--help`` imports nothing).
@@ -45,21 +44,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-@dataclass
 class Summary:
-    inputs: int = 0
-    new: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    failed: int = 0
-    failures: dict[str, int] = field(default_factory=dict)
-    facts: int = 0
-    facts_by_kind: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    jobs: int = 1
-    interrupted: bool = False
-    registry: dict[str, Any] = field(default_factory=dict)
+    """Counts of one run; ``inputs == stored + failed`` always holds."""
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.inputs = self.new = self.replaced = self.unchanged = self.skipped = self.failed = self.facts = 0
+        self.failures: dict[str, int] = {}
+        self.facts_by_kind: dict[str, int] = {}
+        self.seconds = 0.0
+        self.jobs = jobs
+        self.interrupted = False
+        self.registry: dict[str, Any] = {}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**vars(self), "stored": self.stored, "rate": self.rate}
 
     @property
     def stored(self) -> int:
