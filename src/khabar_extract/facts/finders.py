@@ -227,7 +227,7 @@ def _noun_like(word: str) -> bool:
         return False
     if word.startswith(("می" + ZWNJ, "نمی", "بی" + ZWNJ)) or word.startswith("می") and ZWNJ in word[:4]:
         return False
-    if word.endswith(_VERB_ENDINGS) and len(word) > 3:
+    if word.endswith(_VERB_ENDINGS) and len(word) > 4:
         return False
     return True
 
@@ -237,6 +237,7 @@ def _noun_like(word: str) -> bool:
 #: Number shapes that are never an amount (codes, ratios); dates and times are handled first.
 _NOT_AMOUNTS = frozenset({"ratio", "code", "fraction"})
 _TRAILING_PUNCT = "،,.;؛!?؟()«»\"'[]{}"
+_OPENING = "(«[{\"'"
 
 
 class LeftContext:
@@ -286,7 +287,15 @@ def left_context(text: str, start: int) -> LeftContext:
         if len(words) == 3:
             break
         core = w[:-1] if (i == 0 and w.endswith(":")) else w
-        if not core or core[-1] in _TRAILING_PUNCT or core[0] in _TRAILING_PUNCT:
+        if not core or core[-1] in _TRAILING_PUNCT:
+            break
+        if core[0] in _OPENING:  # "(اسفند ۹۸)": the word opens a bracket; nothing before it belongs here
+            core = core.lstrip(_OPENING)
+            if core and core[-1] not in _TRAILING_PUNCT:
+                words.append(core)
+                kept.append(w.lstrip(_OPENING))
+            break
+        if core[0] in _TRAILING_PUNCT:
             break
         words.append(core)
         kept.append(w)

@@ -27,7 +27,7 @@ CATEGORIES = frozenset(
      "area", "length", "weight", "power", "volume"}
 )
 
-_SQUASH = str.maketrans({" ": None, ZWNJ: None, "\N{ARABIC LETTER HEH WITH YEH ABOVE}": "ه"})
+_SQUASH = str.maketrans({" ": None, ZWNJ: None, "\N{SOFT HYPHEN}": None, "\N{ARABIC LETTER HEH WITH YEH ABOVE}": "ه"})
 
 
 class LexiconError(ValueError):

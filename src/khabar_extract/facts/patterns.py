@@ -69,7 +69,7 @@ def patterns() -> Patterns:
     scale_alt = phrase_pattern(list(lx.scales))
     money_after = (
         f"{GAP}(?P<scales>(?:(?:{scale_alt}){GAP})*)(?P<cur>{phrase_pattern(lx.currency_words)})"
-        f"(?P<adj>ی|{ZWNJ}?ای)?{WEND}(?:{SP}(?P<follow>{phrase_pattern(lx.currency_follow)}){WEND})?"
+        f"(?P<adj>یی|ی|{ZWNJ}?ای)?{WEND}(?:{SP}(?P<follow>{phrase_pattern(lx.currency_follow)}){WEND})?"
     )
     duration_after = f"{GAP}(?P<unit>{phrase_pattern(lx.duration_words)}){WEND}"
     daypart_after = f"{GAP}(?P<part>{phrase_pattern(lx.day_parts)}){WEND}"
