@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar_extract.reader import (
     InputError,
@@ -147,3 +149,47 @@ def test_reader_expand_paths_walks_folders_globs_and_dedupes(tmp_path):
     (tmp_path / "b.html").write_text("<p>ب</p>", encoding="utf-8")
     paths = list(expand_paths([str(tmp_path), str(tmp_path / "a" / "x.txt"), str(tmp_path / "*.html")]))
     assert [Path(p).name for p in paths] == ["b.html", "x.txt"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_reader_any_bytes_decode_or_fail_cleanly(data):
+    try:
+        decoded = decode_bytes(data)
+    except InputError as exc:
+        assert exc.code in ("empty", "binary", "undecodable") and exc.message
+    else:
+        assert isinstance(decoded.text, str)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/&;# =\"'pdivbrscript\nسلام۱۲")), max_size=200))
+def test_reader_html_to_text_never_raises(markup):
+    assert isinstance(html_to_text(markup), str)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, len(SEED) - 1), st.integers(1, 400))
+def test_reader_any_slice_of_the_seed_round_trips_through_each_encoding(start, length):
+    piece = SEED[start : start + length]
+    if not piece.strip():
+        return
+    for codec, bom, name in (("utf-8", b"", "utf-8"), ("utf-16-le", b"\xff\xfe", "utf-16-le")):
+        decoded = decode_bytes(bom + piece.encode(codec))
+        assert (decoded.text, decoded.encoding) == (piece, name)
+
+
+def test_reader_builtin_progress_counter():
+    from khabar_extract.records.progress import Progress
+
+    out = io.StringIO()
+    bar = Progress(3, stream=out, enabled=True)
+    bar._bar = None  # the built-in counter even when tqdm is installed
+    for _ in range(3):
+        bar.update()
+    bar.write("khabar-extract: x.txt: empty: no text")
+    bar.close()
+    assert "3/3 inputs" in out.getvalue() and "x.txt: empty" in out.getvalue()
+    quiet = io.StringIO()
+    Progress(3, stream=quiet).update()  # a StringIO is not a terminal: no bar
+    assert quiet.getvalue() == ""
