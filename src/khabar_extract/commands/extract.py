@@ -45,6 +45,12 @@ def run(args: argparse.Namespace) -> int:
             progress=False,
             quiet=args.quiet,
         )
+    except BrokenPipeError:  # piped into `head`: stop quietly, and keep Python's exit flush quiet too
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"khabar-extract extract: error: {exc}", file=sys.stderr)
         return 2
