@@ -69,3 +69,28 @@ def test_interview_markers_crossheads_ending_in_question_marks_are_not_questions
     # a "*" bullet list of facts is not an interview either
     bullets = (FIXTURES / "fars_13920114000511.txt").read_text(encoding="utf-8")
     assert read_article(bullets).interview is None
+
+
+@pytest.mark.parametrize(
+    ("intro", "expected"),
+    [
+        ("خبرنگار ایرنا در گفت‌وگو با دکتر علی محمدی، رئیس دانشگاه علوم پزشکی زنجان، به بررسی این موضوع پرداخته است.",
+         {"name": "علی محمدی", "title": "دکتر", "role": "رئیس دانشگاه علوم پزشکی زنجان"}),
+        ("به همین مناسبت با حجت الاسلام محمد حسینی امام جمعه زنجان گفت‌وگو کردیم که در ادامه می‌خوانید.",
+         {"name": "محمد حسینی", "title": "حجت الاسلام", "role": "امام جمعه زنجان"}),
+        ("ایرنا با مهدی تاج، رئیس فدراسیون فوتبال گفت‌وگویی انجام داده است.",
+         {"name": "مهدی تاج", "title": None, "role": "رئیس فدراسیون فوتبال"}),
+        ("در ادامه گفت‌وگوی خبرنگار ایرنا با سردار حسین سلامی فرمانده کل سپاه را می‌خوانید.",
+         {"name": "حسین سلامی", "title": "سردار", "role": "فرمانده کل سپاه"}),
+        ("کارلوس کی‌روش در گفت‌و‌گو با سایت فیفا از برنامه‌هایش گفت.",
+         {"name": "کارلوس کی‌روش", "title": None, "role": None}),
+        ("با این مسئول گفت و گو کرده‌ایم.", {"name": None, "title": None, "role": None}),
+    ],
+)
+def test_interview_markers_interviewee_from_introduction_phrasings(intro, expected):
+    seed, _ = _load("irna_85414319")
+    body = seed[seed.index("ایرنا. چند گروه"):seed.index("اخبار مرتبط")]
+    text = f"عنوان خبر\n\nزنجان - ایرنا - متن لید خبر است.\n\n{intro}\n\n{body}"
+    interview = read_article(text).interview
+    assert len(interview["turns"]) == 5
+    assert interview["interviewee"] == expected

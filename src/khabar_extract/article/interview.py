@@ -45,9 +45,10 @@ class _Lexicon:
     role_start: re.Pattern[str]
     role_words: frozenset[str]
     stopwords: frozenset[str]
-    intro_with_role: re.Pattern[str]
-    intro_plain: re.Pattern[str]
-    intro_quoted: re.Pattern[str]
+    intro_after: re.Pattern[str]
+    intro_before: re.Pattern[str]
+    who_cut: re.Pattern[str]
+    media: frozenset[str]
     speaks_in: re.Pattern[str]
     name_before_role: re.Pattern[str]
 
@@ -87,12 +88,18 @@ def _lexicon() -> _Lexicon:
         role_start=re.compile(r"^" + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}]|$)"),
         role_words=frozenset(key(r) for r in roles),
         stopwords=frozenset(key(s) for s in stops),
-        intro_with_role=re.compile(
-            r"(?:^|\s)با\s+(?P<who>[^،.؟!\n]{3,80}?)\s*[،,]\s*(?P<role>[^،.؟!\n]{3,160}?)\s+" + verb_alt
+        # "با WHO گفت و گو کرده است" / "گفت‌وگویی ... با WHO ..."
+        intro_after=re.compile(r"(?:^|\s)با\s+(?P<who>[^.؟!:\n]{3,200}?)\s+" + verb_alt),
+        intro_before=re.compile(
+            r"(?<!در )(?<!در\N{ZERO WIDTH NON-JOINER})" + verb_alt + r"\S*\s+(?:\S+\s+){0,5}?با\s+(?P<who>[^.؟!:\n]{3,200})"
         ),
-        intro_plain=re.compile(r"(?:^|\s)با\s+(?P<who>[^،.؟!\n«»]{3,60}?)\s+" + verb_alt),
-        intro_quoted=re.compile(r"(?:^|\s)با\s+«(?P<who>[^»\n]{3,50})»"),
-        speaks_in=re.compile(r"(?:^|[،,:]\s*)(?P<who>[^،.؟!:\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s"),
+        who_cut=re.compile(
+            r"\s(?:را|که|در|درباره|پیرامون|به|برای|انجام|صورت|داشت|داشته|کرد|کرده|کردیم|پرداخت|پرداخته|نشست)(?=\s|$)"
+        ),
+        media=frozenset(key(w) for w in string_list(data, "media_words", _SRC)),
+        speaks_in=re.compile(
+            r"(?:^|[،,:]\s*)(?P<who>[^،.؟!:\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s+(?P<other>[^.؟!:\n]{3,200})"
+        ),
         name_before_role=re.compile(
             r"(?:^|^به\s+گزارش[^،\n]{0,80}[،,]\s*)(?P<who>(?:" + name_tok + r"[ \N{ZERO WIDTH NON-JOINER}]+){1,3}?)"
             + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}])"
@@ -393,21 +400,15 @@ def _interviewee(
     speaker_label: str | None,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"name": None, "title": None, "role": None}
-    # A. "با سرهنگ پاسدار اقبال جهانبخشی، مسئول ... گفت و گو کرده است"
+    # A. "با سرهنگ پاسدار اقبال جهانبخشی، مسئول ... گفت و گو کرده است", "گفت‌وگوی ایرنا با دکتر ..."
     for s, e in intro:
         seg = folded[s:e]
-        for rx in (lex.intro_with_role, lex.intro_quoted, lex.intro_plain):
-            m = rx.search(seg)
-            if not m:
-                continue
-            t, name = _split_person(lex, text, s + m.start("who"), s + m.end("who"))
-            if name and _name_tokens_ok(lex, key_spaces(name)):
-                out["name"], out["title"] = name, t
-                if "role" in m.groupdict() and m.group("role"):
-                    out["role"] = _clean_role(text[s + m.start("role"): s + m.end("role")])
-                else:
-                    out["role"] = _role_after(lex, text, folded, s + m.end("who"), e)
-                return out
+        for rx in (lex.intro_after, lex.intro_before):
+            for m in rx.finditer(seg):
+                found = _parse_who(lex, text, folded, s + m.start("who"), s + m.end("who"))
+                if found:
+                    out.update(found)
+                    return out
     # B. a surname from the title ("دانشگر: ...") or from the answer labels, completed from the intro
     hints = []
     if speaker_label:
@@ -431,6 +432,14 @@ def _interviewee(
         cut = max(folded.rfind("،", who_s, who_e), folded.rfind(",", who_s, who_e))
         if cut >= 0:
             who_s = cut + 1
+        first = _TOKEN.search(folded, who_s, who_e)
+        if first and key(first.group()) in lex.media:
+            # "خبرنگار ایرنا در گفت‌وگو با دکتر ...": the one spoken with is the interviewee
+            found = _parse_who(lex, text, folded, s + m.start("other"), s + m.end("other"))
+            if found:
+                out.update(found)
+                return out
+            continue
         toks = [(who_s + t.start(), who_s + t.end()) for t in _TOKEN.finditer(folded[who_s:who_e])]
         name_toks = []
         for ts, te in toks:
@@ -470,6 +479,64 @@ def _interviewee(
     if hints:
         out["name"] = hints[0]
     return out
+
+
+def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> dict[str, Any] | None:
+    """Title, name and role from a phrase like ``سرهنگ پاسدار اقبال جهانبخشی، مسئول ...``, or None."""
+    cut = lex.who_cut.search(folded, start, end)
+    if cut:
+        end = cut.start()
+    while start < end and folded[start] == " ":
+        start += 1
+    if start >= end:
+        return None
+    if folded[start] == "«":
+        close = folded.find("»", start, end)
+        if close < 0:
+            return None
+        name = text[start + 1:close].strip()
+        if not _name_tokens_ok(lex, name):
+            return None
+        return {"name": name, "title": None, "role": _role_after(lex, text, folded, close + 1, end)}
+    title = None
+    m = lex.honorific.match(folded[start:end])
+    if m:
+        title = text[start:start + m.end()].strip()
+        start += m.end()
+    toks = list(_TOKEN.finditer(folded, start, end))
+    name_toks: list[tuple[int, int]] = []
+    comma = False
+    for t in toks:
+        word = t.group()
+        bare = word.rstrip("،,")
+        if not name_toks and key(bare) in lex.media:
+            return None
+        if key(bare) in lex.stopwords or lex.role_start.match(folded[t.start():end]) or "«" in word:
+            break
+        if not bare or any(c in bare for c in "()»\"/"):
+            break
+        name_toks.append((t.start(), t.start() + len(bare)))
+        if bare != word:
+            comma = True
+            break
+        if len(name_toks) > 4:
+            return None
+    if not name_toks:
+        return None
+    ns, ne = name_toks[0][0], name_toks[-1][1]
+    role = None
+    rs = ne + 1 if comma else ne
+    while rs < end and folded[rs] in " \N{ZERO WIDTH NON-JOINER}":
+        rs += 1
+    if rs < end and (comma or lex.role_start.match(folded[rs:end])):
+        re_ = end
+        if not comma:
+            nxt = folded.find("،", rs, end)
+            re_ = nxt if nxt >= 0 else end
+        role = text[rs:re_].strip(" ،,") or None
+    if len(name_toks) == 1 and title is None and role is None:
+        return None  # one bare word is too weak to be a name
+    return {"name": text[ns:ne], "title": title, "role": role}
 
 
 def key_spaces(s: str) -> str:
