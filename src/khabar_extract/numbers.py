@@ -198,6 +198,28 @@ def _trie_regex(words: list[str], tolerant: bool = True) -> str:
     return emit(trie)
 
 
+def _trie_bounded(ends: dict[str, str], tolerant: bool) -> str:
+    """Like :func:`_trie_regex`, but each word ends with its own boundary regex (``ends[word]``).
+
+    Putting the boundaries inside the trie keeps one alternation for all the words, which is what
+    makes the scan fast: the engine tries longer words first and backs off to shorter ones.
+    """
+    trie: dict[str, Any] = {}
+    for w, end in ends.items():
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = end
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [_char_class(ch, tolerant) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(node[""])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
 _SPLIT_RE = re.compile(r"[ \N{ZERO WIDTH NON-JOINER}]+")
 
 
@@ -263,15 +285,18 @@ def _lexicon() -> _Lexicon:
     # candidate positions; the separator before a word is consumed but is not part of the atom. The start
     # of the text and words glued to digits (۲۰هزار) go through the anchored ``word_at``. The plain
     # variant is used on normalised text; the tolerant one (Arabic yeh/kaf) when the text has them.
-    main_words = [w for w in words if words[w][0] != "A"]
-
     def word_alts(tol: bool) -> str:
-        return (
-            rf"(?P<w>{_trie_regex(main_words, tol)})(?:(?!\w)|(?={_trie_regex(list(raw['scales']), tol)}))"
-            rf"|(?P<g>{_trie_regex(list(raw['scales']), tol)})"
-            rf"(?=(?:{_trie_regex(raw['scale_glued_suffixes'], tol)})(?!\w))"
-            rf"|(?P<a>{_trie_regex(suffix_words, tol)})(?!\w)"
-        )
+        scales = _trie_regex(list(raw["scales"]), tol)
+        glued = _trie_regex(raw["scale_glued_suffixes"], tol)
+        ends = {}
+        for w, (kind, _value) in words.items():
+            if kind == "W":
+                ends[w] = rf"(?:(?!\w)|(?={scales}))"  # دو میلیون, or glued: دومیلیون
+            elif kind == "S":
+                ends[w] = rf"(?:(?!\w)|(?={glued}(?!\w)))"  # هزار, or هزارتومانی / میلیونی
+            else:
+                ends[w] = r"(?!\w)"
+        return rf"(?P<w>{_trie_bounded(ends, tol)})"
 
     def token(tol: bool) -> str:
         return (
@@ -341,6 +366,10 @@ def _plausible_date(groups: list[str]) -> bool:
     return all(len(g) <= 2 for g in groups) and (1 <= b <= 12)
 
 
+_NONDIGIT_RE = re.compile(r"[^0-9]")
+_CLUSTER_RE = re.compile(rf"[{_DIGITS}]+(?:[{_NUM_SEPS}][{_DIGITS}]+)*")
+
+
 def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[int, ...]]]:
     """Read one glued digit cluster (``۱۲٬۵۰۰``, ``۲/۵``, ``۱۴۰۲/۱۲/۲۱``, ``۷:۵۷``).
 
@@ -348,7 +377,7 @@ def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[in
     when the cluster is really a list (``۱۲,۱۳``). Digits may be Persian, Arabic-Indic or ASCII.
     """
     a = s.translate(_TO_ASCII)
-    groups = regex.split(r"[^0-9]", a)
+    groups = _NONDIGIT_RE.split(a)
     seps = [ch for ch in a if not ch.isdigit()]
     n = len(a)
     if not seps:
@@ -409,7 +438,7 @@ def parse_digits(s: str) -> int | Decimal | None:
     neg = False
     if s[:1] in _MINUS:
         neg, s = True, s[1:]
-    if not s or not regex.fullmatch(rf"[{_DIGITS}]+(?:[٬,٫./:\-−][{_DIGITS}]+)*", s):
+    if not s or not _CLUSTER_RE.fullmatch(s):
         return None
     items = classify_digits(s)
     if len(items) != 1 or items[0][2] not in ("int", "decimal"):
@@ -435,17 +464,13 @@ class _Atom:
 
 
 def _word_atom(m: re.Match[str], words: dict[str, tuple[str, Any, str]], text: str, fold: bool) -> _Atom | None:
-    if m.group("a") is not None:
-        s = m.start("a")
-        if s == 0 or text[s - 1] not in _SEP_CHARS:
-            return None
-        return _Atom("A", s, m.end("a"), None, "A", m.group("a"))
-    grp = "w" if m.group("w") is not None else "g"
-    s, e = m.span(grp)
+    s, e = m.span("w")
     w = text[s:e]
     if fold:
         w = w.translate(_FOLD_LETTERS)
     kind, payload, cls = words[w]
+    if kind == "A" and (s == 0 or text[s - 1] not in _SEP_CHARS):
+        return None  # a spaced ordinal suffix (سی ام) needs the space
     return _Atom(kind, s, e, payload, cls, w)
 
 
@@ -463,14 +488,14 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
         e = atom.end
         if e < n and atom.kind == "W" and text[e].isalpha():
             mg = word_at.match(text, e)  # a scale word glued to a number word: یک‌صدهزار
-            if mg is not None and mg.group("a") is None:
+            if mg is not None:
                 glued = _word_atom(mg, words, text, fold)
                 if glued is not None and glued.kind == "S":
                     out.append(glued)
 
     if text[:1].isalpha():
         m0 = word_at.match(text)
-        if m0 is not None and m0.group("a") is None:
+        if m0 is not None:
             a0 = _word_atom(m0, words, text, fold)
             if a0 is not None:
                 out.append(a0)
@@ -498,8 +523,8 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
                 out.append(_Atom("D", s, e, int(d), "D"))
             if e < len(text) and text[e].isalpha():
                 mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
-                if mg is not None and mg.group("a") is None:
-                    out.append(_word_atom(mg, words, text, fold))  # type: ignore[arg-type]
+                if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None:
+                    out.append(ga)
             continue
         items = classify_digits(d)
         if m.group("ds") is not None and len(items) == 1 and items[0][2] == "int":
@@ -514,8 +539,8 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
                 out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
         if e < len(text) and text[e].isalpha():
             mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
-            if mg is not None and mg.group("a") is None:
-                out.append(_word_atom(mg, words, text, fold))  # type: ignore[arg-type]
+            if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None:
+                out.append(ga)
     return out
 
 
