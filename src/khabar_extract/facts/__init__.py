@@ -83,7 +83,12 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
     if halves:
         taken = {n.start for n in numbers}
         numbers = sorted(numbers + [h for h in halves if h.start not in taken], key=lambda n: n.start)
-    numbers = [n for n in numbers if claims.free(n.start, n.end) and not F.is_adversarial(text, n.start, n.end)]
+    # adversarial phrases hold number words ("یک یا چند", "سه‌شنبه") or a digit name ("۵+۱"); "گروه ۲۰" is a label
+    numbers = [
+        n for n in numbers
+        if claims.free(n.start, n.end)
+        and not ((n.form != "digits" or "+" in text[n.end : n.end + 2]) and F.is_adversarial(text, n.start, n.end))
+    ]
     cands: list[F.Candidate | None] = [F.classify_number(text, n) for n in numbers]
     _share_units(text, numbers, cands)
     _borrow_currency(text, cands)

@@ -75,14 +75,15 @@ def digits_to_int(s: str) -> int:
 
 
 def full_year(two_digits: int, ctx: Context) -> int:
-    """A two-digit Jalali year in the article's era: ``۹۹`` -> 1399, ``۰۲`` -> 1402 (latest not after the article)."""
+    """A two-digit Jalali year in the article's era: ``۹۹`` -> 1399, ``۰۲`` -> 1402 (the latest not after the
+    article's year + 1; with no article date, 1400-1410 for 00-10, else 13xx)."""
     if ctx.ref_year:
         for century in (1400, 1300):
             y = century + two_digits
             if y <= ctx.ref_year + 1:
                 return y
         return 1300 + two_digits
-    return 1400 + two_digits if two_digits < 30 else 1300 + two_digits
+    return 1400 + two_digits if two_digits <= 10 else 1300 + two_digits
 
 
 def _calendar_for_year(y: int) -> str | None:
