@@ -210,6 +210,7 @@ DATES = [
     ("۹/۱۱/۱۳۵۸", ("jalali", 1358, 11, 9), "1980-01-29"),
     ("از ماه مارس (اسفند ۹۸) آغاز شد", ("jalali", 1398, 12, None), None),
     ("۱۴۴۵ ه.ق", ("hijri", 1445, None, None), None),
+    ("۲۱ ماه مبارک رمضان", ("hijri", None, 9, 21), None),
 ]
 
 
@@ -225,6 +226,7 @@ def test_facts_date(text, key, iso):
 
 def test_facts_date_pair_shares_month():
     assert scored("(٢٢و٢٣ خرداد) شروع می‌شود") == [("date", "jalali", None, 3, 22), ("date", "jalali", None, 3, 23)]
+    assert scored("از ۲۰ تا ۲۵ اسفند ۱۴۰۲") == [("date", "jalali", 1402, 12, 20), ("date", "jalali", 1402, 12, 25)]
 
 
 def test_facts_date_two_digit_year_follows_the_article_era():

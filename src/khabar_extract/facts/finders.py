@@ -444,7 +444,7 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     m = p.daypart_after.match(text, end) if "daypart" in trig else None
     if m and integral and n.form == "digits" and n.value <= 24:
         return Candidate("time", start, m.end(), {"hour": int(n.value), "minute": None, "part": m.group("part")})
-    if last in lx.labels:
+    if last in lx.labels or lc.key(2) in lx.labels:
         return Candidate("identifier", start, end, parts)
     noun = match_noun(text, end)
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):

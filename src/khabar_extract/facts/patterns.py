@@ -56,7 +56,8 @@ def patterns() -> Patterns:
     era = f"(?P<era>{phrase_pattern(era_words)}){WEND}"
     year = f"(?P<year>{D}{{4}}|{D}{{2}})(?![۰-۹]|[.٫/٬,]{D})"
     month_after = (
-        f"{GAP}(?P<month>{phrase_pattern(months_all)})(?:{GAP}{regex.escape(lx.month_word)})?{WEND}"
+        f"{GAP}(?:{regex.escape(lx.month_word)}{SP}(?:مبارک{SP})?)?(?P<month>{phrase_pattern(months_all)})"
+        f"(?:{GAP}{regex.escape(lx.month_word)})?{WEND}"
         f"(?:{SP}(?:(?:سال|ماه){SP})?{year})?(?:{GAP}{era})?"
     )
     clock_rest = (
@@ -85,7 +86,7 @@ def patterns() -> Patterns:
         for w in words:
             kinds.setdefault(squash_entry(w), set()).add(kind)
 
-    add(months_all, "month")
+    add(months_all + [lx.month_word], "month")  # "۱۵ ماه رمضان"
     add(list(lx.scales) + lx.currency_words, "money")
     add(["درصد", "در صد", "٪", "%"], "percent")
     add(lx.duration_words, "duration")
