@@ -128,11 +128,13 @@ def read_article(
     found: dict[str, re.Match[str]] = {}
     for i in range(min(n, lay.header_lines)):
         s, e, _ = lines[i]
+        if e - s > 160:
+            continue
         lt = folded[s:e]
-        for fname, rx in lay.header:
+        for fname, find in lay.header_find:
             if fname in found:
                 continue
-            m = rx.search(lt)
+            m = find(lt)
             if m:
                 kinds[i] = "header"
                 header_field[i] = fname
@@ -186,10 +188,10 @@ def read_article(
     # footer: from the first footer_start line on, everything is chrome
     if lay.footer_any is not None:
         begin = (title_i + 1) if title_i is not None else 0
-        footer = lay.footer_any
+        footer = lay.footer_find
         for i in range(begin, n):
             s, e, _ = lines[i]
-            if e - s <= 160 and footer.search(folded[s:e]):
+            if e - s <= 160 and footer(folded[s:e]):
                 for j in range(i, n):
                     kinds[j] = "chrome"
                 break

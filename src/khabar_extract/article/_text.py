@@ -48,6 +48,10 @@ def is_blank_char(c: str) -> bool:
     return c.isspace() or c in _INVISIBLE
 
 
+_WS = " \t\r\f\v\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_WS_INVISIBLE = _WS + _INVISIBLE
+
+
 def line_spans(text: str) -> tuple[list[tuple[int, int, int]], dict[int, tuple[int, int]]]:
     """Lines with visible content, and where their segments start and end.
 
@@ -59,36 +63,30 @@ def line_spans(text: str) -> tuple[list[tuple[int, int, int]], dict[int, tuple[i
     """
     out: list[tuple[int, int, int]] = []
     outer: dict[int, tuple[int, int]] = {}
-    n = len(text)
-    pos = 0
     block = 0
     prev_blank = True
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        os_, oe = pos, end
-        while os_ < oe and text[os_].isspace():
-            os_ += 1
-        while oe > os_ and text[oe - 1].isspace():
-            oe -= 1
-        s, e = os_, oe
-        while s < e and is_blank_char(text[s]):
-            s += 1
-        while e > s and is_blank_char(text[e - 1]):
-            e -= 1
-        if s < e:
-            if prev_blank and out:
-                block += 1
-            out.append((s, e, block))
-            outer[s] = (os_, oe)
-            prev_blank = False
-        else:
-            if os_ < oe:
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip(_WS)
+        if stripped:
+            os_ = pos + len(line) - len(line.lstrip(_WS))
+            oe = os_ + len(stripped)
+            inner = stripped.strip(_WS_INVISIBLE)
+            if inner:
+                s = os_ + len(stripped) - len(stripped.lstrip(_WS_INVISIBLE))
+                e = s + len(inner)
+                if prev_blank and out:
+                    block += 1
+                out.append((s, e, block))
+                outer[s] = (os_, oe)
+                prev_blank = False
+            else:
                 outer[-os_ - 1] = (os_, oe)
+                prev_blank = True
+        else:
             prev_blank = True
-        if nl < 0:
-            break
-        pos = nl + 1
+        pos = end + 1
     return out, outer
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -79,9 +80,13 @@ class Layout:
     credits: tuple[re.Pattern[str], ...]
     chrome_any: re.Pattern[str] | None = None  # all chrome patterns as one regex (speed)
     footer_any: re.Pattern[str] | None = None  # all footer_start patterns as one regex
+    # bound match/search methods: anchored patterns use match (same result, no scan along the line)
+    header_find: tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...] = ()
+    chrome_find: Callable[[str], re.Match[str] | None] | None = None
+    footer_find: Callable[[str], re.Match[str] | None] | None = None
 
     def is_chrome(self, line: str) -> bool:
-        return self.chrome_any is not None and self.chrome_any.search(line) is not None
+        return self.chrome_find is not None and self.chrome_find(line) is not None
 
     def detects(self, folded: str, lines: list[tuple[int, int, int]]) -> bool:
         if not self.detect:
@@ -152,9 +157,42 @@ def parse_layout(data: Any, source: str = "<layout>") -> Layout:
         datelines=_patterns(data, "datelines", source, {"agency"}),
         attributions=_patterns(data, "attributions", source, {"agency"}),
         credits=_patterns(data, "credits", source),
-        chrome_any=_union(data["chrome"]),
-        footer_any=_union(data["footer_start"]),
+        chrome_any=(chrome := _union(data["chrome"])),
+        footer_any=(footer := _union(data["footer_start"])),
+        header_find=tuple((f, _finder(rx, _anchored([rx.pattern]))) for f, rx in header),
+        chrome_find=_finder(chrome, _anchored(data["chrome"])) if chrome else None,
+        footer_find=_finder(footer, _anchored(data["footer_start"])) if footer else None,
     )
+
+
+def _finder(rx: re.Pattern[str], anchored: bool) -> Callable[[str], re.Match[str] | None]:
+    """``rx.match`` when the pattern is anchored at the start (the same result as search, faster)."""
+    return rx.match if anchored else rx.search
+
+
+def _anchored(patterns: list[str]) -> bool:
+    """Whether every pattern starts with ``^`` and has no top-level ``|`` (so ``match`` == ``search``)."""
+    for p in patterns:
+        if not p.startswith("^"):
+            return False
+        depth, i, in_class = 0, 0, False
+        while i < len(p):
+            c = p[i]
+            if c == "\\":
+                i += 2
+                continue
+            if in_class:
+                in_class = c != "]"
+            elif c == "[":
+                in_class = True
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif c == "|" and depth == 0:
+                return False
+            i += 1
+    return True
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
