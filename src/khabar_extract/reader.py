@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -74,8 +75,11 @@ class Decoded:
     warnings: list[str] = field(default_factory=list)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls except \t \n \v \f \r, and DEL
+
+
 def _control_count(text: str) -> int:
-    return sum(1 for c in text if (c < " " and c not in "\t\n\r\f\v") or c == "\x7f")
+    return len(_CONTROL.findall(text))
 
 
 def _check_not_binary(text: str, encoding: str) -> None:
@@ -257,14 +261,40 @@ def source_key(path: str, line: int | None = None, sha256: str | None = None) ->
     return f"{real}:{line}" if line is not None else real
 
 
-def _walk(folder: str) -> list[str]:
-    found: list[str] = []
+def _walk(folder: str) -> list[tuple[str, str]]:
+    """(path as found, real path) of the readable files under a folder, sorted, hidden entries skipped."""
+    found: list[tuple[str, str]] = []
+    real_folder = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        real_root = os.path.join(real_folder, os.path.relpath(root, folder)) if root != folder else real_folder
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(FOLDER_SUFFIXES):
-                found.append(os.path.join(root, name))
+                found.append((os.path.join(root, name), os.path.normpath(os.path.join(real_root, name))))
     return found
+
+
+def _expand(args: Iterable[str]) -> Iterator[tuple[str, str]]:
+    seen: set[str] = set()
+    for arg in args:
+        if arg == "-":
+            yield "-", "-"
+            continue
+        if os.path.isdir(arg):
+            candidates = _walk(arg)
+        elif not os.path.exists(arg) and glob.has_magic(arg):
+            candidates = []
+            for hit in sorted(glob.glob(arg, recursive=True)):
+                candidates.extend(_walk(hit) if os.path.isdir(hit) else [(hit, os.path.realpath(hit))])
+            if not candidates:
+                candidates = [(arg, os.path.realpath(arg))]
+        else:
+            candidates = [(arg, os.path.realpath(arg))]
+        for path, real in candidates:
+            if real in seen:
+                continue
+            seen.add(real)
+            yield path, real
 
 
 def expand_paths(args: Iterable[str]) -> Iterator[str]:
@@ -272,33 +302,15 @@ def expand_paths(args: Iterable[str]) -> Iterator[str]:
     ``*.txt *.text *.htm *.html *.xhtml *.jsonl``, hidden entries skipped), glob patterns expanded (sorted),
     ``-`` for stdin. A path that does not exist is yielded as is (it becomes a ``not_found`` error).
     The same real file named twice is yielded once."""
-    seen: set[str] = set()
-    for arg in args:
-        if arg == "-":
-            candidates = ["-"]
-        elif os.path.isdir(arg):
-            candidates = _walk(arg)
-        elif not os.path.exists(arg) and glob.has_magic(arg):
-            candidates = []
-            for hit in sorted(glob.glob(arg, recursive=True)):
-                candidates.extend(_walk(hit) if os.path.isdir(hit) else [hit])
-            if not candidates:
-                candidates = [arg]
-        else:
-            candidates = [arg]
-        for path in candidates:
-            real = path if path == "-" else os.path.realpath(path)
-            if real in seen and path != "-":
-                continue
-            seen.add(real)
-            yield path
+    for path, _real in _expand(args):
+        yield path
 
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _iter_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
+def _iter_jsonl(path: str, max_bytes: int, real: str) -> Iterator[Item]:
     with open(path, "rb") as fh:
         lineno = 0
         while True:
@@ -307,7 +319,7 @@ def _iter_jsonl(path: str, max_bytes: int) -> Iterator[Item]:
                 break
             lineno += 1
             source: dict[str, Any] = {"path": path, "line": lineno, "format": "jsonl", "encoding": "utf-8"}
-            key = source_key(path, lineno)
+            key = f"{real}:{lineno}"
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 size = len(raw)
                 while True:  # skip the rest of the oversized line without holding it
@@ -356,7 +368,7 @@ def iter_items(paths: Iterable[str], *, max_bytes: int = MAX_BYTES, stdin: Any =
 
     Nothing is decoded here; :func:`prepare` does that (in a worker process when the batch is parallel).
     """
-    for path in expand_paths(paths):
+    for path, real in _expand(paths):
         if path == "-":
             data = (stdin or sys.stdin.buffer).read()
             sha = _sha256(data)
@@ -367,16 +379,17 @@ def iter_items(paths: Iterable[str], *, max_bytes: int = MAX_BYTES, stdin: Any =
                 yield Item(source, source_key("-", sha256=sha), payload=data)
             continue
         source = {"path": path}
-        key = source_key(path)
+        key = real
         if path.lower().endswith(JSONL_SUFFIXES) and os.path.isfile(path):
             try:
-                yield from _iter_jsonl(path, max_bytes)
+                yield from _iter_jsonl(path, max_bytes, real)
             except OSError as exc:
                 yield Item(source, key, error=("unreadable", f"cannot read: {exc.strerror or exc}"))
             continue
         try:
-            size = os.stat(path).st_size
-            if not os.path.isfile(path):
+            st = os.stat(path)
+            size = st.st_size
+            if not stat.S_ISREG(st.st_mode):
                 yield Item(source, key, error=("unreadable", "not a regular file"))
                 continue
             if size > max_bytes:

@@ -28,6 +28,9 @@ TURN_COLUMNS = ("turn", "question", "answer", "question_start", "question_end", 
 ERROR_COLUMNS = ("source_key", "path", "line", "sha256", "code", "message")
 
 _FACT_KEYS = frozenset(FACT_COLUMNS) | {"id", "span"}
+#: Fact columns copied as they are (after the seven leading ones, before ``extra``).
+_PLAIN = FACT_COLUMNS[7:-1]
+_SIMPLE = (str, int, float)
 _INT64 = 2**63 - 1
 
 
@@ -93,19 +96,12 @@ def flatten(record: dict[str, Any], key: str, record_sha1: str) -> tuple[dict, l
     for f in facts:
         start, end = _span(f.get("span"))
         extra = {k: v for k, v in f.items() if k not in _FACT_KEYS}
-        fact_rows.append(
-            (
-                f.get("id"), f.get("kind"), sql_value(f.get("value")), f.get("value_str"), f.get("text"),
-                start, end,
-                _scalar(f.get("currency")), _scalar(f.get("amount")), _scalar(f.get("unit")),
-                _scalar(f.get("noun")), _scalar(f.get("noun_phrase")), _scalar(f.get("category")),
-                _scalar(f.get("qualifier")), _scalar(f.get("calendar")), _scalar(f.get("year")),
-                _scalar(f.get("month")), _scalar(f.get("day")), _scalar(f.get("iso")),
-                _scalar(f.get("relative")), _scalar(f.get("paragraph")), _scalar(f.get("sentence")),
-                _scalar(f.get("turn")),
-                json.dumps(extra, ensure_ascii=False) if extra else None,
-            )
-        )  # fmt: skip
+        row = [f.get("id"), f.get("kind"), sql_value(f.get("value")), f.get("value_str"), f.get("text"), start, end]
+        for name in _PLAIN:
+            v = f.get(name)
+            row.append(v if v is None or type(v) in _SIMPLE else _scalar(v))
+        row.append(json.dumps(extra, ensure_ascii=False) if extra else None)
+        fact_rows.append(tuple(row))
     turn_rows = []
     for i, t in enumerate(turns):
         qs, qe = _span(t.get("question_span"))
