@@ -911,6 +911,12 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
                 out.append(_mk(b.start, b.end, text[b.start:b.end], v, v, 1, "", "words", False))
             i += 1
             continue
+        if (b.kind == "O1" or (b.kind == "O" and b.cls != "S" and b.word not in lex.ambiguous_ordinals)) and j == i:
+            # Fast path: an ordinal word (دوم, سومین, اول) ends its number; a fraction needs a cardinal before it.
+            v = b.value
+            out.append(_mk(b.start, b.end, text[b.start:b.end], v, v, 1, "", "words", False, "ordinal"))
+            i += 1
+            continue
         if b.kind in ("D", "X", "R") and neg_start is None:
             neg_start = _neg_prefix(text, b)
         if b.kind == "X":
