@@ -193,3 +193,12 @@ def test_reader_builtin_progress_counter():
     quiet = io.StringIO()
     Progress(3, stream=quiet).update()  # a StringIO is not a terminal: no bar
     assert quiet.getvalue() == ""
+
+
+def test_reader_damaged_utf8_is_not_mistaken_for_windows_1256():
+    data = bytearray(SEED.encode("utf-8"))
+    cut = SEED.encode("utf-8").index("گروه".encode()) + 1  # inside a two-byte letter
+    del data[cut]
+    with pytest.raises(InputError) as info:
+        decode_bytes(bytes(data))
+    assert info.value.code == "undecodable" and "damaged UTF-8: 1 invalid byte sequence" in info.value.message

@@ -136,6 +136,15 @@ def decode_bytes(data: bytes) -> Decoded:
         raise InputError(
             "binary", f"binary data (NUL bytes; not UTF-8: {utf8_error}; UTF-16 needs a byte-order mark)"
         )
+    lenient = data.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd")
+    arabic_utf8, _ = _arabic_share(lenient)
+    if arabic_utf8 > 10 * damaged:  # Persian UTF-8 with a few broken bytes: not Windows-1256 (would be mojibake)
+        raise InputError(
+            "undecodable",
+            f"damaged UTF-8: {damaged} invalid byte sequence(s) among {arabic_utf8} Persian/Arabic letters "
+            f"(first: {utf8_error}); repair or re-fetch the file",
+        )
     text = data.decode("cp1256")  # every byte is defined in Windows-1256
     controls = _control_count(text)
     arabic, letters = _arabic_share(text)
