@@ -83,12 +83,9 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
     if halves:
         taken = {n.start for n in numbers}
         numbers = sorted(numbers + [h for h in halves if h.start not in taken], key=lambda n: n.start)
-    # adversarial phrases hold number words ("یک یا چند", "سه‌شنبه") or a digit name ("۵+۱"); "گروه ۲۰" is a label
-    numbers = [
-        n for n in numbers
-        if claims.free(n.start, n.end)
-        and not ((n.form != "digits" or "+" in text[n.end : n.end + 2]) and F.is_adversarial(text, n.start, n.end))
-    ]
+    # adversarial phrases hold number words ("یک یا چند", "سه‌شنبه"); the few with digits ("گروه ۲۰", "۵+۱")
+    # are only tried when their first word stands just before the number
+    numbers = [n for n in numbers if claims.free(n.start, n.end) and not _adversarial(text, n)]
     cands: list[F.Candidate | None] = [F.classify_number(text, n) for n in numbers]
     _share_units(text, numbers, cands)
     _borrow_currency(text, cands)
@@ -109,6 +106,15 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         os_, oe = doc.to_original(s, e)
         out.append(Fact(kind, value, (os_, oe), original[os_:oe], attrs))
     return out
+
+
+def _adversarial(text: str, n: Any) -> bool:
+    if n.form == "digits":
+        before = text[max(0, n.start - 8) : n.start]
+        after = text[n.end : n.end + 3]
+        if not any(w in before for w in F.digit_adversarial_heads()) and "+" not in after:
+            return False
+    return F.is_adversarial(text, n.start, n.end)
 
 
 def _split_ranges(numbers: list[Any]) -> list[Any]:

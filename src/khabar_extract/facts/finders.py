@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..numbers import NumberMatch, find_numbers, parse_ordinal_words
@@ -29,6 +30,7 @@ __all__ = [
     "find_relative_dates",
     "find_table_rows",
     "is_adversarial",
+    "digit_adversarial_heads",
     "classify_number",
     "LeftContext",
     "left_context",
@@ -95,6 +97,19 @@ def find_table_rows(text: str) -> list[tuple[int, int]]:
         if len(hits) >= 2 or le - hits[-1] < 24:
             out.append((ls, le))
     return out
+
+
+@lru_cache(maxsize=1)
+def digit_adversarial_heads() -> tuple[str, ...]:
+    """First words of the adversarial phrases that contain digits ("گروه" of "گروه ۲۰")."""
+    heads = []
+    for e in lexicon().adversarial:
+        ph = e["phrase"]
+        if any("۰" <= ch <= "۹" for ch in ph):
+            head = ph.split()[0]
+            if not any("۰" <= ch <= "۹" for ch in head):
+                heads.append(head)
+    return tuple(sorted(set(heads)))
 
 
 def is_adversarial(text: str, start: int, end: int) -> bool:
@@ -392,6 +407,8 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if integral and 1 <= n.value <= 31 and "month" in trig:
         m = p.month_after.match(text, end)
         if m is not None:
+            if lc.key(1) in lx.name_heads:
+                return Candidate("identifier", start, m.end(), parts)  # "خیابان ۱۷ شهریور", "بیمارستان ۲۲ بهمن"
             if not (shape == "ordinal" and lc.key(1) in lx.period_words):
                 wd = _weekday_before(lc)
                 return Candidate(
@@ -447,6 +464,8 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if last in lx.labels or lc.key(2) in lx.labels:
         return Candidate("identifier", start, end, parts)
     noun = match_noun(text, end)
+    if (last in lx.weak_labels or lc.key(2) in lx.weak_labels) and (noun is None or not noun.known):
+        return Candidate("identifier", start, end, parts)  # "بیمارستان ۲۲ بهمن", but "این بیمارستان ۳۲۰ نفر"
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
         if noun is None or not noun.known:
             return Candidate("date", start, end, {**parts, "form": "year"})

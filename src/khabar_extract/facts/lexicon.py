@@ -126,6 +126,8 @@ class Lexicon:
     relative_phrases: list[str]
     qualifiers: list[str]
     labels: frozenset[str]
+    weak_labels: frozenset[str]
+    name_heads: frozenset[str]
     not_nouns: frozenset[str]
     weak_number_words: frozenset[str]
     adversarial: list[dict[str, Any]]
@@ -214,6 +216,8 @@ def lexicon() -> Lexicon:
         relative_phrases=[_norm(k) for k in rel],
         qualifiers=[_norm(w) for w in ctx["qualifiers"]],
         labels=frozenset(squash_entry(w) for w in ctx["labels"]),
+        weak_labels=frozenset(squash_entry(w) for w in ctx["weak_labels"]),
+        name_heads=frozenset(squash_entry(w) for w in ctx["name_heads"]),
         not_nouns=frozenset(squash_entry(w) for w in ctx["not_nouns"]),
         weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
         adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
