@@ -273,7 +273,9 @@ def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
     category = noun.category
     key = squash(noun.noun)
     if key == "تن":
-        category = "person" if _ton_is_people(text, noun.next_pos) else "weight"
+        # "۵ تن از مسئولان", "۳ تن کشته" are people; "۸۰۰ هزار تن از سوی بخش خصوصی" is still a weight
+        small = n.scale == 1 and v < 1000
+        category = "person" if small and _ton_is_people(text, noun.next_pos) else "weight"
     elif key == "واحد" and category is None and squash(noun.phrase) == "واحد":
         window = text[noun.next_pos : noun.next_pos + 40]
         window = window[: min((i for i in (window.find(ch) for ch in "،.؛\n") if i >= 0), default=len(window))]
