@@ -146,6 +146,9 @@ class _Lexicon:
     vague_before_re: Any
     vague_suffix_re: Any
     negation_followers: frozenset[str]
+    negation_preceders: frozenset[str]
+    acronym_letters: frozenset[str]
+    acronym_number_words: frozenset[str]
     ambiguous_ordinals: frozenset[str]
     ordinal_after: frozenset[str]
     ordinal_before: frozenset[str]
@@ -249,7 +252,8 @@ def _lexicon() -> _Lexicon:
     for w, v in raw["scales"].items():
         _require(v >= 1000 and str(v).rstrip("0") == "1", f"scale {w!r} must be a power of ten >= 1000")
     for key in ("ordinal_suffix_words", "negative_words", "positive_words", "half_words", "scale_glued_suffixes",
-                "vague_plural_suffixes", "vague_quantifiers", "negation_followers", "ambiguous_ordinals",
+                "vague_plural_suffixes", "vague_quantifiers", "negation_followers", "negation_preceders",
+                "acronym_letters", "acronym_number_words", "ambiguous_ordinals",
                 "ordinal_context_after", "ordinal_context_before", "ordinal_standalone"):
         _require(isinstance(raw.get(key), list) and all(isinstance(x, str) and x for x in raw[key]),
                  f"'{key}' must be a list of non-empty strings")
@@ -322,7 +326,8 @@ def _lexicon() -> _Lexicon:
     adv_re = re.compile("(?:" + "|".join(adv_fwd) + r")(?!\w)") if adv_fwd else None
     adv_back_re = re.compile(r"(?<!\w)(?:" + "|".join(adv_back) + r")\Z") if adv_back else None
     vague_before = re.compile(
-        rf"(?<!\w)(?:{_trie_regex(raw['vague_quantifiers'])})[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}]+$"
+        rf"(?:(?<!\w)(?:{_trie_regex(raw['vague_quantifiers'])})|[{_DIGITS}]\N{{ZERO WIDTH NON-JOINER}}?ها)"
+        rf"[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}]+$"
     )
     vague_suffix = re.compile(
         rf"[ \N{{ZERO WIDTH NON-JOINER}}]?(?:{_trie_regex(raw['vague_plural_suffixes'])})(?!\w)"
@@ -339,6 +344,9 @@ def _lexicon() -> _Lexicon:
         vague_before_re=vague_before,
         vague_suffix_re=vague_suffix,
         negation_followers=frozenset(raw["negation_followers"]),
+        negation_preceders=frozenset(raw["negation_preceders"]),
+        acronym_letters=frozenset(raw["acronym_letters"]),
+        acronym_number_words=frozenset(raw["acronym_number_words"]),
         ambiguous_ordinals=frozenset(raw["ambiguous_ordinals"]),
         ordinal_after=frozenset(raw["ordinal_context_after"]),
         ordinal_before=frozenset(raw["ordinal_context_before"]),
@@ -514,6 +522,8 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
             continue
         s, e = m.start(), m.end("d")
         d = text[s:e]
+        if text.startswith("ها", e) or text.startswith(ZWNJ + "ها", e):
+            continue  # ۱۰ها ('tens of'): vague
         if d.isdigit():
             if m.group("ds") is not None:
                 out.append(_Atom("OD", s, m.end(), int(d), "D"))
@@ -803,10 +813,9 @@ def _is_negation(text: str, start: int, end: int, lex: _Lexicon) -> bool:
     j = start - 1
     while j >= 0 and text[j] in _SEP_CHARS:
         j -= 1
-    if j >= 0 and text[j] in "\N{ARABIC COMMA},:«(\"":
+    if j >= 0 and text[j] in "\N{ARABIC COMMA}\N{ARABIC SEMICOLON},;:«(\"":
         return True
-    prev = _word_before(text, start)
-    if prev in ("و", "یا", "اما", "ولی", "بلکه"):
+    if _word_before(text, start) in lex.negation_preceders:
         return True
     # Correlative نه ... نه ... within the same clause.
     before = text[max(0, start - 80):start]
@@ -819,6 +828,20 @@ def _is_negation(text: str, start: int, end: int, lex: _Lexicon) -> bool:
         if k >= 0:
             after = after[:k]
     return bool(_NA_RE.search(before) or _NA_RE.search(after))
+
+
+_ACRO_SEP = " \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}.-"
+_ACRO_PREV_RE = re.compile(r"(?<!\w)(\w+)[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}.\-]$")
+_ACRO_NEXT_RE = re.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}.\-](\w+)(?!\w)")
+
+
+def _in_acronym(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Is سی the Latin letter C of a spelled-out acronym (سی ان ان, بی.بی.سی, آی سی یو, دی سی)?"""
+    mp = _ACRO_PREV_RE.search(text, max(0, start - 8), start)
+    if mp is not None and mp.group(1) in lex.acronym_letters:
+        return True
+    mn = _ACRO_NEXT_RE.match(text, end)
+    return mn is not None and mn.group(1) in lex.acronym_letters
 
 
 def _is_safar_month(text: str, start: int, atoms: list[_Atom], i: int) -> bool:
@@ -839,7 +862,11 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
         return False
     if not strict:
         return True
+    if i0 == i1 and head.kind == "S" and text[m.end:m.end + 1] == "ی" and not text[m.end + 1:m.end + 2].isalpha():
+        return False  # a bare scale adjective: تظاهرات میلیونی (but ۲۰ میلیونی and هزارتومانی are read)
     if i0 == i1 and head.kind == "W":
+        if head.word in lex.acronym_number_words and _in_acronym(text, m.start, m.end, lex):
+            return False
         if head.word == "نه" and _is_negation(text, m.start, m.end, lex):
             return False
         if head.word == "صفر" and _is_safar_month(text, m.start, atoms, i0):
@@ -855,7 +882,7 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
 
 
 _NEGATABLE = frozenset({"D", "W", "S", "O", "OD", "HF"})
-_CONTEXT_WORDS = frozenset({"نه", "صفر"})  # lone words that need the context rules of _keep
+_CONTEXT_WORDS = frozenset({"نه", "صفر", "سی"})  # lone words that need the context rules of _keep
 
 
 def _find(text: str, strict: bool = True) -> list[NumberMatch]:
@@ -869,7 +896,7 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     for a in atoms:
         if a.start < blocked_until:
             continue
-        if a.kind in ("W", "O", "O1"):
+        if a.kind in ("W", "O", "O1", "S"):
             if adv is not None and (bm := adv.match(text, a.start)) is not None:
                 blocked_until = bm.end()
                 continue
