@@ -94,3 +94,13 @@ def test_interview_markers_interviewee_from_introduction_phrasings(intro, expect
     interview = read_article(text).interview
     assert len(interview["turns"]) == 5
     assert interview["interviewee"] == expected
+
+
+def test_interview_markers_questions_followed_by_reported_speech_are_crossheads():
+    text, gold = _load("varzesh3_1725317")  # unmarked interview: first-person answers
+    assert len(read_article(text).interview["turns"]) == 5
+    # the same page rewritten as a report: every answer opens with "وی افزود:"
+    paragraphs = text.split("\n\n")
+    for i in range(4, len(paragraphs), 2):
+        paragraphs[i] = "وی افزود: " + paragraphs[i]
+    assert read_article("\n\n".join(paragraphs)).interview is None

@@ -49,6 +49,7 @@ class _Lexicon:
     intro_before: re.Pattern[str]
     who_cut: re.Pattern[str]
     media: frozenset[str]
+    reported: re.Pattern[str]
     speaks_in: re.Pattern[str]
     name_before_role: re.Pattern[str]
 
@@ -97,6 +98,7 @@ def _lexicon() -> _Lexicon:
             r"\s(?:را|که|در|درباره|پیرامون|به|برای|انجام|صورت|داشت|داشته|کرد|کرده|کردیم|پرداخت|پرداخته|نشست)(?=\s|$)"
         ),
         media=frozenset(key(w) for w in string_list(data, "media_words", _SRC)),
+        reported=re.compile(alternation(string_list(data, "reported_speech", _SRC))),
         speaks_in=re.compile(
             r"(?:^|[،,:]\s*)(?P<who>[^،.؟!:\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s+(?P<other>[^.؟!:\n]{3,200})"
         ),
@@ -232,6 +234,8 @@ def detect_interview(
             if len(alternating) < 0.7 * len(asks):
                 continue
             qs = [i for i in group if (i in asks or len(ptext[i]) > 80) and i + 1 < n and i + 1 not in gs]
+            if _reported(lex, ptext, [(i, i) for i in qs]):
+                continue
             if len(qs) > len(best):
                 best = qs
         if len(best) >= 2:
@@ -338,6 +342,12 @@ def detect_interview(
     )
 
 
+def _reported(lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]]) -> bool:
+    """Whether most paragraphs right after the question groups are reported speech (``وی افزود: ...``)."""
+    after = [ptext[last + 1] for _, last in groups if last + 1 < len(ptext)]
+    return bool(after) and sum(1 for p in after if lex.reported.search(p)) >= 0.5 * len(after)
+
+
 def _accept_unmarked(
     lex: _Lexicon,
     ptext: list[str],
@@ -346,6 +356,8 @@ def _accept_unmarked(
     folded: str,
     title: tuple[int, int] | None,
 ) -> bool:
+    if _reported(lex, ptext, groups):
+        return False  # the paragraphs after the "questions" report speech: crossheads of a report
     qtexts = [" ".join(ptext[first:last + 1]) for first, last in groups]
     semi = sum(1 for q in qtexts if _SEMI_HEAD.search(q))
     if semi >= 0.5 * len(qtexts):
