@@ -120,6 +120,7 @@ _SECOND_PERSON = re.compile(
 )
 _TITLE_LABEL = re.compile(r"^(?P<x>[^:،«»\"/\n]{2,30}?)\s*:")
 _TOKEN = re.compile(r"[^\s]+")
+_ROLE_END = re.compile(r"[،,.؟!:\n]|\sکه\s|\sدر\s(?:گفت|مصاحبه)")
 _PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
 
 
@@ -391,11 +392,6 @@ def _split_person(lex: _Lexicon, text: str, start: int, end: int) -> tuple[str |
     return title, (name or None)
 
 
-def _clean_role(role: str) -> str | None:
-    role = role.strip().strip("،,").strip()
-    return role or None
-
-
 def _name_tokens_ok(lex: _Lexicon, name: str) -> bool:
     toks = name.split()
     if not 1 <= len(toks) <= 4:
@@ -551,10 +547,6 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
     return {"name": text[ns:ne], "title": title, "role": role}
 
 
-def key_spaces(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
-
-
 def _role_after(
     lex: _Lexicon, text: str, folded: str, pos: int, limit: int, *, allow_bare: bool = True
 ) -> str | None:
@@ -567,11 +559,9 @@ def _role_after(
         j += 1
         while j < limit and folded[j] == " ":
             j += 1
-    if not lex.role_start.match(folded[j:limit]) and not (comma and allow_bare):
+    if not (comma and allow_bare) and not lex.role_start.match(folded[j:limit]):
         return None
-    if not lex.role_start.match(folded[j:limit]) and not comma:
-        return None
-    m = re.compile(r"[،,.؟!:\n]|\sکه\s|\sدر\s(?:" + r"گفت|مصاحبه)").search(folded, j, limit)
+    m = _ROLE_END.search(folded, j, limit)
     end = m.start() if m else limit
     role = text[j:end].strip()
     if not role or len(role) > 160:
@@ -592,7 +582,6 @@ def _complete_name(
         # backwards: up to two name tokens
         back = [t for t in _TOKEN.finditer(folded, max(s, ns - 60), ns)]
         added = 0
-        title = None
         for t in reversed(back):
             if t.end() > ns:
                 continue
@@ -620,7 +609,7 @@ def _complete_name(
             continue
         return {
             "name": name.strip("«»"),
-            "title": t_title or title,
+            "title": t_title,
             "role": _role_after(lex, text, folded, ne, e),
         }
     return None
