@@ -164,6 +164,8 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
             y, m, d = a, b, d3
         elif d3 >= 1000:
             y, m, d = d3, b, a
+        elif 13 <= a <= 99 and 1 <= d3 <= 31:
+            y, m, d = full_year(a, ctx), b, d3  # "۹۹/۱۰/۲۴": a two-digit Jalali year first
         else:
             return None
         cal = _calendar_for_year(y)
