@@ -464,11 +464,11 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if last in lx.labels or lc.key(2) in lx.labels:
         return Candidate("identifier", start, end, parts)
     noun = match_noun(text, end)
-    if (last in lx.weak_labels or lc.key(2) in lx.weak_labels) and (noun is None or not noun.known):
-        return Candidate("identifier", start, end, parts)  # "بیمارستان ۲۲ بهمن", but "این بیمارستان ۳۲۰ نفر"
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
-        if noun is None or not noun.known:
+        if noun is None or not noun.known:  # a year, also inside a name ("المپیک ۲۰۱۶", "جشنواره ۲۰۱۹")
             return Candidate("date", start, end, {**parts, "form": "year"})
+    if (last in lx.weak_labels or lc.key(2) in lx.weak_labels) and (noun is None or not noun.known):
+        return Candidate("identifier", start, end, parts)  # "گروه ۲۰", but "این بیمارستان ۳۲۰ نفر"
     if noun is None:
         return Candidate("bare", start, end, parts)
     if n.form == "words" and n.text in lx.weak_number_words and not noun.known:
