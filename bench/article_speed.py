@@ -25,10 +25,10 @@ def per_call(fn, arg, n: int) -> float:
 def main() -> int:
     # Calibration: design-notes.md measured a plain str.translate fold of a 6 KB article at 0.21 ms on its
     # reference machine; the same operation here tells how much slower this machine is right now.
-    from khabar_extract.normalize import _FOLD
-
+    fold_table = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", **{chr(0x660 + i): chr(0x6F0 + i) for i in range(10)},
+                                **{chr(0x30 + i): chr(0x6F0 + i) for i in range(10)}})
     sample = (CORPUS / "interviews/fars_13911115001115.txt").read_text(encoding="utf-8")[:6000]
-    translate = per_call(sample.translate, _FOLD, 300)
+    translate = per_call(sample.translate, fold_table, 300)
     scale = 0.21 / translate
     print(f"calibration: str.translate over 6 KB = {translate:.3f} ms here (0.21 ms on the design-notes machine); "
           f"figures in [] are scaled to that machine")

@@ -50,6 +50,7 @@ def _is_latin_letter(c: str) -> bool:
     return c.isascii() and c.isalpha()
 
 
+_PERSIAN3 = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff]{3}")
 _MAX_ABBR = 8  # longer tokens are never abbreviations: stop scanning back
 
 
@@ -86,8 +87,7 @@ def _is_boundary(text: str, s: int, e: int, sent_start: int, line_end: int) -> i
     after = text[end] if end < line_end else ""
     if only_dots and e - s == 1 and not (
         # fast path: a Persian word of three letters or more before the stop is no abbreviation
-        s - 3 >= sent_start and _is_persian_letter(before) and _is_persian_letter(text[s - 2])
-        and _is_persian_letter(text[s - 3]) and not _long_persian_abbreviations()
+        s - 3 >= sent_start and _PERSIAN3.match(text, s - 3, s) and not _long_persian_abbreviations()
     ):
         if before.isdigit() and after.isdigit():
             return -1  # decimal: ۲.۵

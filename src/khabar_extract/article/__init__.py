@@ -329,6 +329,11 @@ def read_article(
     para_ends: list[int] = []
     sent_starts: list[int] = []
     sent_ends: list[int] = []
+    # one pass of the sentence splitter over the whole text (lines are sentence boundaries anyway);
+    # each paragraph takes the sentences inside it, clipped to start after its marker or dateline
+    all_sents = split_sentences(text)
+    si = 0
+    n_sents = len(all_sents)
     for seg in top_all:
         bk = seg.pop("_body", None)
         kind = seg["kind"]
@@ -351,9 +356,19 @@ def read_article(
             nested.extend(nested_by_para.get(bk, []))
             cs = content_start.get(bk, cs)
         if is_para:
-            for ss, se in split_sentences(text, cs, e):
-                nested.append({"kind": "sentence", "span": [ss, se], "paragraph": seg["paragraph"],
-                               "index": len(sent_starts)})
+            while si < n_sents and all_sents[si][1] <= s:
+                si += 1
+            pno = seg["paragraph"]
+            while si < n_sents and all_sents[si][0] < e:
+                ss, se = all_sents[si]
+                si += 1
+                if se <= cs:
+                    continue  # the marker ("ایرنا.") or the dateline alone
+                if ss < cs:
+                    ss = cs
+                if se > e:
+                    se = e
+                nested.append({"kind": "sentence", "span": [ss, se], "paragraph": pno, "index": len(sent_starts)})
                 sent_starts.append(ss)
                 sent_ends.append(se)
         if len(nested) > 1 and nested[0]["kind"] != "sentence":

@@ -345,7 +345,7 @@ def detect_interview(
 
 def _reported(lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]]) -> bool:
     """Whether most paragraphs right after the question groups are reported speech (``وی افزود: ...``)."""
-    after = [ptext[last + 1] for _, last in groups if last + 1 < len(ptext)]
+    after = [ptext[last + 1][:200] for _, last in groups if last + 1 < len(ptext)]
     return bool(after) and sum(1 for p in after if lex.reported.search(p)) >= 0.5 * len(after)
 
 

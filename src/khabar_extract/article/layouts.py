@@ -84,6 +84,7 @@ class Layout:
     header_find: tuple[tuple[str, Callable[[str], re.Match[str] | None]], ...] = ()
     chrome_find: Callable[[str], re.Match[str] | None] | None = None
     footer_find: Callable[[str], re.Match[str] | None] | None = None
+    detect_find: Callable[[str], re.Match[str] | None] | None = None
 
     def is_chrome(self, line: str) -> bool:
         return self.chrome_find is not None and self.chrome_find(line) is not None
@@ -91,9 +92,11 @@ class Layout:
     def detects(self, folded: str, lines: list[tuple[int, int, int]]) -> bool:
         if not self.detect:
             return False
+        find = self.detect_find
+        if find is None:
+            return False
         for s, e, _ in lines[: self.detect_lines]:
-            line = folded[s:e]
-            if any(rx.search(line) for rx in self.detect):
+            if e - s <= 300 and find(folded[s:e]):
                 return True
         return False
 
@@ -162,6 +165,7 @@ def parse_layout(data: Any, source: str = "<layout>") -> Layout:
         header_find=tuple((f, _finder(rx, _anchored([rx.pattern]))) for f, rx in header),
         chrome_find=_finder(chrome, _anchored(data["chrome"])) if chrome else None,
         footer_find=_finder(footer, _anchored(data["footer_start"])) if footer else None,
+        detect_find=_finder(detect, _anchored(data["detect"])) if (detect := _union(data["detect"])) else None,
     )
 
 
