@@ -229,6 +229,12 @@ def test_facts_date(text, key, iso):
     assert d["relative"] is False
 
 
+def test_facts_comma_lists_share_the_last_unit():
+    assert scored("در روزهاي 21، 23 و 25 فروردين") == [("date", "jalali", None, 1, d) for d in (21, 23, 25)]
+    assert scored("۱۰، ۲۰ و ۳۰ درصد") == [("percent", 10), ("percent", 20), ("percent", 30)]
+    assert scored("در سال ۹۵، ۱۲ نفر") == [("date", "jalali", 1395, None, None), ("quantity", 12)]
+
+
 def test_facts_date_pair_shares_month():
     assert scored("(٢٢و٢٣ خرداد) شروع می‌شود") == [("date", "jalali", None, 3, 22), ("date", "jalali", None, 3, 23)]
     assert scored("از ۲۰ تا ۲۵ اسفند ۱۴۰۲") == [("date", "jalali", 1402, 12, 20), ("date", "jalali", 1402, 12, 25)]

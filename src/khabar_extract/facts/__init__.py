@@ -189,20 +189,24 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         elif a.kind == "date" and a.parts.get("form") == "year":
             if nb.form == "digits" and len(nb.text) == len(na.text) and nb.text.isdigit():
                 cands[i + 1] = F.Candidate("date", nb.start, nb.end, {"number": nb, "form": "year"})
-    # backward: numbers without a unit share the unit, noun and scale of the next one
+    # backward: numbers without a unit share the unit, noun and scale of the next one; a comma links only
+    # into a chain that already shares ("۲۱، ۲۳ و ۲۵ فروردین")
+    comma = patterns().comma
     for i in range(len(numbers) - 2, -1, -1):
         a, b = cands[i], cands[i + 1]
         if a is None or b is None:
             continue
         na, nb = numbers[i], numbers[i + 1]
         m = conn.match(text, na.end)
+        if not m and b.parts.get("shared"):
+            m = comma.match(text, na.end)
         if not m or m.end() != nb.start:
             continue
         if a.kind == "bare" and b.kind in ("money", "percent", "quantity", "duration"):
             own = _power(na)
             lend = _power(nb) + (_money_power(b) if b.kind == "money" else 0)
             power = lend if own == 0 and na.value < 10**lend else 0
-            parts = {"number": na, "qualifier": a.parts.get("qualifier"), "shared_with": nb.start}
+            parts = {"number": na, "qualifier": a.parts.get("qualifier"), "shared_with": nb.start, "shared": True}
             if b.kind == "money":
                 parts["borrowed"] = _lender_currency(b, power)
             elif b.kind == "quantity":
@@ -217,7 +221,8 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         elif a.kind == "bare" and b.kind == "date" and b.parts.get("form") == "dmy":
             # "٢٢و٢٣ خرداد": the first day shares the month (and year) of the second
             if not na.is_decimal and na.shape in ("int", "ordinal") and 1 <= na.value <= 31:
-                cands[i] = F.Candidate("date", na.start, na.end, {**b.parts, "day": int(na.value), "number": na})
+                cands[i] = F.Candidate("date", na.start, na.end,
+                                       {**b.parts, "day": int(na.value), "number": na, "shared": True})
 
 
 def _scaled(n: Any, power: int) -> Any:

@@ -39,6 +39,7 @@ class Patterns:
     ordinal_suffix: regex.Pattern
     tokens_after: regex.Pattern
     connector: regex.Pattern
+    comma: regex.Pattern
     adversarial: regex.Pattern
     sentence_end: regex.Pattern
     housing_context: regex.Pattern
@@ -108,6 +109,7 @@ def patterns() -> Patterns:
         ordinal_suffix=regex.compile(ordinal_suffix),
         tokens_after=regex.compile(tokens_after),
         connector=regex.compile(connector),
+        comma=regex.compile(f"{GAP}[،,]{GAP}"),
         adversarial=regex.compile(adversarial),
         sentence_end=regex.compile(r"(?<![۰-۹])[.!?؟](?![۰-۹])|\n|(?<=[۰-۹])\.(?=\s)"),
         housing_context=regex.compile(
