@@ -86,3 +86,12 @@ def test_article_layouts_detected_from_the_text():
     assert read_article("کد خبر: 85414319\nعنوان\n\nمتن.").layout == "irna_page"
     assert read_article("عنوان\n\nخبرگزاري فارس: متن خبر.\n").layout == "fars"
     assert read_article("عنوان\n\nمتن خبر.\n").layout == "plain"
+
+
+def test_article_layouts_plain_page_with_a_date_line():
+    article = read_article("۲۱ اسفند ۱۴۰۲، ۷:۵۷\n\nعنوان خبر\n\nتهران- ایرنا- متن لید.")
+    assert article.layout == "plain"
+    assert article.meta["title"] == "عنوان خبر"
+    assert article.meta["published"] == "2024-03-11T07:57:00+03:30"
+    assert article.meta["dateline"] == {"city": "تهران", "agency": "ایرنا"}
+    assert article.meta["url"] is None  # no news code, no url
