@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 from functools import lru_cache
 from importlib import resources
 from typing import Any
-
-import regex
 
 __all__ = [
     "NumberMatch",
@@ -139,11 +138,12 @@ class _Lexicon:
     adversarial: tuple[dict[str, str], ...]
     adversarial_re: Any
     adversarial_back_re: Any
+    adversarial_back_words: frozenset[str]
     token_re: Any
     word_at: Any
     token_re_tolerant: Any
     word_at_tolerant: Any
-    vague_before_re: Any
+    vague_quantifiers: frozenset[str]
     vague_suffix_re: Any
     negation_followers: frozenset[str]
     negation_preceders: frozenset[str]
@@ -177,7 +177,7 @@ def _char_class(ch: str, tolerant: bool = True) -> str:
         return "[\N{ARABIC LETTER KEHEH}\N{ARABIC LETTER KAF}]"
     if ch == ZWNJ:
         return r"\N{ZERO WIDTH NON-JOINER}"
-    return regex.escape(ch)
+    return re.escape(ch)
 
 
 def _trie_regex(words: list[str], tolerant: bool = True) -> str:
@@ -313,7 +313,7 @@ def _lexicon() -> _Lexicon:
     # Adversarial phrases are checked only around number-word atoms: those starting with a number word
     # are matched forward from the atom, the others (زیان ده, بی بی سی) must end with a number word
     # and are matched backward from the atom's end.
-    adv_fwd, adv_back = [], []
+    adv_fwd, adv_back, adv_back_heads = [], [], set()
     for e in raw["adversarial"]:
         if e["how"] != "phrase":
             continue
@@ -323,12 +323,9 @@ def _lexicon() -> _Lexicon:
         else:
             _require(ws[-1] in words, f"adversarial phrase {e['text']!r} must start or end with a number word")
             adv_back.append(_phrase_regex(e["text"]))
+            adv_back_heads.add(ws[-1])
     adv_re = re.compile("(?:" + "|".join(adv_fwd) + r")(?!\w)") if adv_fwd else None
     adv_back_re = re.compile(r"(?<!\w)(?:" + "|".join(adv_back) + r")\Z") if adv_back else None
-    vague_before = re.compile(
-        rf"(?:(?<!\w)(?:{_trie_regex(raw['vague_quantifiers'])})|[{_DIGITS}]\N{{ZERO WIDTH NON-JOINER}}?ها)"
-        rf"[ \N{{NO-BREAK SPACE}}\N{{ZERO WIDTH NON-JOINER}}]+$"
-    )
     vague_suffix = re.compile(
         rf"[ \N{{ZERO WIDTH NON-JOINER}}]?(?:{_trie_regex(raw['vague_plural_suffixes'])})(?!\w)"
     )
@@ -337,11 +334,12 @@ def _lexicon() -> _Lexicon:
         adversarial=tuple(raw["adversarial"]),
         adversarial_re=adv_re,
         adversarial_back_re=adv_back_re,
+        adversarial_back_words=frozenset(adv_back_heads),
         token_re=re.compile(token(False)),
         word_at=re.compile(word_alts(False)),
         token_re_tolerant=re.compile(token(True)),
         word_at_tolerant=re.compile(word_alts(True)),
-        vague_before_re=vague_before,
+        vague_quantifiers=frozenset(raw["vague_quantifiers"]),
         vague_suffix_re=vague_suffix,
         negation_followers=frozenset(raw["negation_followers"]),
         negation_preceders=frozenset(raw["negation_preceders"]),
@@ -508,17 +506,26 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
             if a0 is not None:
                 out.append(a0)
                 glued_scale(a0)
+    sep_chars = _SEP_CHARS
     for m in token_re.finditer(text):
-        d = m.group("d")
-        if d is None:
-            atom = _word_atom(m, words, text, fold)
-            if atom is None or (out and atom.start < out[-1].end):
+        if m.lastindex == 4:  # a number word (group "w"); the separator before it is not part of it
+            s = m.start(4)
+            e = m.end()
+            w = text[s:e]
+            if fold:
+                w = w.translate(_FOLD_LETTERS)
+            kind, value, cls = words[w]
+            lead = text[s - 1]
+            if kind == "A" and lead not in sep_chars:
+                continue  # a spaced ordinal suffix (سی ام) needs the space
+            if out and s < out[-1].end:
                 continue
-            lead = m.start()
-            if text[lead] == ZWNJ and lead > 0 and text[lead - 1].isalpha() and not (out and out[-1].end == lead):
+            if lead == ZWNJ and s > 1 and text[s - 2].isalpha() and not (out and out[-1].end == s - 1):
                 continue  # the tail of a ZWNJ-joined word: ال‌سی, جا‌ده‌ای
+            atom = _Atom(kind, s, e, value, cls, w)
             out.append(atom)
-            glued_scale(atom)
+            if kind == "W" and e < n and text[e].isalpha():
+                glued_scale(atom)
             continue
         s, e = m.start(), m.end("d")
         d = text[s:e]
@@ -787,18 +794,40 @@ def _neg_prefix(text: str, a: _Atom) -> int | None:
     return None
 
 
+_SPACES = " \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}"
+
+
 def _word_after(text: str, pos: int) -> str:
-    m = _NEXT_WORD_RE.match(text, pos)
-    return m.group(1).translate(_FOLD_LETTERS) if m else ""
+    """The word after ``pos`` across spaces/ZWNJ ("" if punctuation or the end comes first)."""
+    n = len(text)
+    j = pos
+    while j < n and text[j] in _SPACES:
+        j += 1
+    if j == pos:
+        return ""
+    k = j
+    while k < n and (text[k].isalpha() or text[k] == ZWNJ or unicodedata.category(text[k]) == "Mn"):
+        k += 1
+    return text[j:k].rstrip(ZWNJ).translate(_FOLD_LETTERS)
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-    return m.group(1).translate(_FOLD_LETTERS) if m else ""
+    """The word (letters, digits, ZWNJ) before ``pos`` across spaces/ZWNJ ("" if there is none)."""
+    j = pos - 1
+    while j >= 0 and text[j] in _SPACES:
+        j -= 1
+    if j == pos - 1:
+        return ""
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] == ZWNJ):
+        k -= 1
+    return text[k + 1:j + 1].lstrip(ZWNJ).translate(_FOLD_LETTERS)
 
 
-_NEXT_WORD_RE = regex.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+([\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}]+)")
-_PREV_WORD_RE = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}\N{ZERO WIDTH NON-JOINER}]*)[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+$")
+def _vague_before(text: str, pos: int, lex: _Lexicon) -> bool:
+    """Is the word before ``pos`` a vague quantifier (چند, صدها, هزاران, ۱۰ها ...)?"""
+    w = _word_before(text, pos)
+    return bool(w) and (w in lex.vague_quantifiers or (w.endswith("ها") and w[0].isdigit()))
 
 
 _CLAUSE_END = frozenset(".!?\n\N{ARABIC QUESTION MARK}\N{ARABIC SEMICOLON}")
@@ -856,8 +885,8 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
     if lex.vague_suffix_re.match(text, m.end) and atoms[i1].kind in ("W", "S"):
         return False
     head = atoms[i0]
-    if head.kind in ("S", "W") and (head.kind == "S" or head.value in (10, 100)) and lex.vague_before_re.search(
-        text, max(0, head.start - 30), head.start
+    if head.kind in ("S", "W") and (head.kind == "S" or head.value in (10, 100)) and _vague_before(
+        text, head.start, lex
     ):
         return False
     if not strict:
@@ -890,7 +919,7 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     atoms = _atoms(text, lex)
     if not atoms:
         return []
-    adv, adv_back = lex.adversarial_re, lex.adversarial_back_re
+    adv, adv_back, back_words = lex.adversarial_re, lex.adversarial_back_re, lex.adversarial_back_words
     blocked_until = -1
     kept: list[_Atom] = []
     for a in atoms:
@@ -900,7 +929,7 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
             if adv is not None and (bm := adv.match(text, a.start)) is not None:
                 blocked_until = bm.end()
                 continue
-            if adv_back is not None and adv_back.search(text, max(0, a.start - 24), a.end) is not None:
+            if a.word in back_words and adv_back.search(text, max(0, a.start - 24), a.end) is not None:
                 continue
         kept.append(a)
     atoms = kept
@@ -930,10 +959,12 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
                            "decimal" if b.is_decimal else "int"))
             i += 1
             continue
-        if (b.kind == "W" and j == i and b.value not in (10, 100) and b.word not in _CONTEXT_WORDS
+        if (b.kind == "W" and j == i and b.word not in _CONTEXT_WORDS
                 and (i + 1 == n or _conn(text, b, atoms[i + 1]) is None)):
             # Fast path: a lone number word (یک, دو, سه ...).
-            if not lex.vague_suffix_re.match(text, b.end):
+            if not lex.vague_suffix_re.match(text, b.end) and not (
+                b.value in (10, 100) and _vague_before(text, b.start, lex)
+            ):
                 v = b.value
                 out.append(_mk(b.start, b.end, text[b.start:b.end], v, v, 1, "", "words", False))
             i += 1
