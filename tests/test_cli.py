@@ -289,3 +289,22 @@ def test_cli_default_size_limit_matches_the_reader():
     from khabar_extract.reader import MAX_BYTES
 
     assert DEFAULT_MAX_BYTES == MAX_BYTES == 10 * 1024 * 1024
+
+
+def test_cli_batch_dead_worker_stops_the_run_instead_of_hanging(tmp_path):
+    import multiprocessing
+    import os
+    import signal
+
+    from khabar_extract.reader import iter_items
+    from khabar_extract.records.runner import run_items
+
+    inputs = tmp_path / "many.jsonl"
+    _jsonl_of_paragraphs(inputs, 30)
+    outcomes = run_items(iter_items([str(inputs)]), jobs=2, stall_timeout=3)
+    next(outcomes)
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    with pytest.raises(RuntimeError, match="a worker died"):
+        for _ in outcomes:
+            pass

@@ -151,6 +151,7 @@ def run_batch(
             return stored
 
     items = iter_items(inputs, max_bytes=max_bytes)
+    crashed = False
     try:
         for o in run_items(
             items, jobs=summary.jobs, skip=skip, include_text=include_text, keep_text=keep_text and db is not None
@@ -197,6 +198,9 @@ def run_batch(
             bar.update()
     except KeyboardInterrupt:
         summary.interrupted = True
+    except BaseException:
+        crashed = True
+        raise
     finally:
         bar.close()
         for writer in (jsonl_writer, csv_writer):
@@ -204,7 +208,7 @@ def run_batch(
                 writer.close()
         summary.seconds = time.perf_counter() - started
         if registry is not None:
-            status = "interrupted" if summary.interrupted else "finished"
+            status = "failed" if crashed else "interrupted" if summary.interrupted else "finished"
             registry.finish_run(run_id, summary.inputs, summary.stored, summary.failed, status)
             summary.registry = registry.counts()
             registry.close()

@@ -94,6 +94,21 @@ def _work(task: tuple[Item, bool]) -> Outcome:
     return process_item(item, **_OPTIONS)
 
 
+def _work_chunk(tasks: list[tuple[Item, bool]]) -> list[Outcome]:
+    return [_work(task) for task in tasks]
+
+
+def _chunks(tasks: Iterator[tuple[Item, bool]], size: int) -> Iterator[list[tuple[Item, bool]]]:
+    chunk: list[tuple[Item, bool]] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _init_worker(options: dict[str, bool]) -> None:
     import signal
 
@@ -126,9 +141,13 @@ def run_items(
     include_text: bool = False,
     keep_text: bool = False,
     chunksize: int = 8,
+    stall_timeout: float = 600.0,
 ) -> Iterator[Outcome]:
     """Outcomes of ``items`` in input order. ``skip`` is a factory called in the thread that reads the
-    inputs (so it may open its own database connection); its result says which items to skip."""
+    inputs (so it may open its own database connection); its result says which items to skip.
+
+    ``multiprocessing.Pool`` waits forever for a task whose worker died (killed by the OOM killer, say): when
+    no outcome arrives for ``stall_timeout`` seconds the run stops with a ``RuntimeError`` instead."""
     options = {"include_text": include_text, "keep_text": keep_text}
     if jobs <= 1:
         should_skip = skip() if skip else None
@@ -158,9 +177,20 @@ def run_items(
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(options,))
     try:
-        for outcome in pool.imap(_work, feed(), chunksize):
-            window.release()
-            yield outcome
+        results = pool.imap(_work_chunk, _chunks(feed(), chunksize))
+        while True:
+            try:
+                chunk = results.next(timeout=stall_timeout)
+            except StopIteration:
+                break
+            except multiprocessing.TimeoutError:
+                raise RuntimeError(
+                    f"no result for {stall_timeout:.0f} s: a worker died (out of memory?) or one article takes "
+                    "far too long; what was stored is consistent, rerun with --resume (or --jobs 1 to find it)"
+                ) from None
+            for outcome in chunk:
+                window.release()
+                yield outcome
         pool.close()
         pool.join()
     finally:
