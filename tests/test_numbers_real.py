@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar_extract.normalize import normalize
-from khabar_extract.numbers import NumberMatch, find_numbers
+from khabar_extract.numbers import NumberMatch, find_numbers, parse_digits, parse_number_words
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = sorted((FIXTURES / "numbers").glob("*.txt"))
@@ -120,3 +120,73 @@ ALPHABET = [
 def test_numbers_random_input_keeps_invariants(pieces):
     text = "".join(a + b for a, b in pieces)
     _check_invariants(text, find_numbers(text))
+
+
+# --- round trip: integers spelled out the standard way read back exactly ----------------------
+
+_UNITS = ["", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه"]
+_TEENS = ["ده", "یازده", "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده", "هجده", "نوزده"]
+_TENS = ["", "", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود"]
+_HUNDREDS = ["", "صد", "دویست", "سیصد", "چهارصد", "پانصد", "ششصد", "هفتصد", "هشتصد", "نهصد"]
+_SCALES = [(10**12, "تریلیون"), (10**9, "میلیارد"), (10**6, "میلیون"), (10**3, "هزار")]
+
+
+def _below_thousand(n: int) -> list[str]:
+    parts = []
+    h, rest = divmod(n, 100)
+    if h:
+        parts.append(_HUNDREDS[h])
+    if 10 <= rest < 20:
+        parts.append(_TEENS[rest - 10])
+    else:
+        t, u = divmod(rest, 10)
+        if t:
+            parts.append(_TENS[t])
+        if u:
+            parts.append(_UNITS[u])
+    return parts
+
+
+def _spell(n: int, digits: bool = False) -> str:
+    """Standard Persian spelling of ``n``; with ``digits``, each group below a thousand in Persian digits."""
+
+    def group(q: int) -> str:
+        return str(q).translate(_FA) if digits else " و ".join(_below_thousand(q))
+
+    if n == 0:
+        return "صفر"
+    groups = []
+    for value, word in _SCALES:
+        q, n = divmod(n, value)
+        if q:
+            groups.append(group(q) + " " + word)
+    if n:
+        groups.append(group(n))
+    return " و ".join(groups)
+
+
+_FA = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15 - 1))
+def test_numbers_spelled_integers_read_back(n):
+    phrase = _spell(n)
+    assert parse_number_words(phrase) == n, phrase
+    found = find_numbers(f"مبلغ {phrase} ریال")
+    assert [m.value for m in found] == [n], phrase
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**15 - 1))
+def test_numbers_digit_groups_with_scale_words_read_back(n):
+    phrase = _spell(n, digits=True)  # ۲۵ میلیارد و ۴۶۵ میلیون و ۳۳۷ هزار و ۴۰۰
+    assert [m.value for m in find_numbers(f"مبلغ {phrase} ریال")] == [n], phrase
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**18), st.sampled_from(["\N{ARABIC THOUSANDS SEPARATOR}", ","]))
+def test_numbers_grouped_digits_read_back(n, sep):
+    written = f"{n:,}".replace(",", sep).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert parse_digits(written) == n
+    assert [m.value for m in find_numbers(f"رقم {written} ریال")] == [n]
