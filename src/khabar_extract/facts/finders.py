@@ -195,7 +195,7 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
     m = p.tokens_after.match(text, pos)
     if not m:
         return None
-    toks = [(m.start(g), m.end(g), m.group(g)) for g in ("t1", "t2", "t3") if m.group(g)]
+    toks = [(a, b, text[a:b]) for a, b in m.regs[1:] if a >= 0]
     nouns = lx.nouns
     # longest multi-word lexicon phrase first ("واحد مسکونی", "متر مربع", "تفاهم نامه")
     multi = len(toks) > 1 and squash(toks[0][2]) in lx.multi_first
@@ -267,16 +267,17 @@ class LeftContext:
         self._raw = raw
         self._seg = seg
         self._lo = lo
-        k = ["", "", "", ""]
-        acc = ""
-        for i in range(1, len(words) + 1):
-            acc = squash(words[-i]) + acc
-            k[i] = acc
-        self.keys = k
+        self.keys: list[str | None] = [""] + [None] * len(words)
 
     def key(self, n: int) -> str:
         """The squashed last ``n`` words joined (``"بیش از"`` -> ``"بیشاز"``), or "" when there are fewer."""
-        return self.keys[n] if n < len(self.keys) else ""
+        keys = self.keys
+        if n >= len(keys):
+            return ""
+        k = keys[n]
+        if k is None:
+            k = keys[n] = squash("".join(self.words[-n:]))
+        return k
 
     def start_of(self, n: int) -> int:
         """Start (in the text) of the ``n``-th word from the end."""
@@ -386,13 +387,13 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("identifier", start, end, parts)
     if lc.char.isascii() and lc.char.isalpha() or (lc.char in "-_/" and start >= 2 and text[start - 2].isalpha()):
         return Candidate("identifier", start, end, parts)  # "F-14", "CoV-2", "A320": part of a name or code
-    for k in (3, 2, 1):
-        q = lc.key(k)
-        if q and q in lx.qualifier_keys:
-            parts["qualifier"] = " ".join(lc.words[-k:])
-            break
-    else:
-        parts["qualifier"] = None
+    parts["qualifier"] = None
+    if lc.key(1) in lx.qualifier_tails:
+        for k in (3, 2, 1):
+            q = lc.key(k)
+            if q and q in lx.qualifier_keys:
+                parts["qualifier"] = " ".join(lc.words[-k:])
+                break
 
     ch = lc.char if lc.char.strip() else (text[start - 2] if start >= 2 and text[start - 2] in "$€£﷼٪%" else "")
     if ch in "٪%" and ch:

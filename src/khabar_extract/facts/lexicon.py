@@ -34,9 +34,17 @@ class LexiconError(ValueError):
     """A data file under ``data/facts`` is malformed; the message names the file and the entry."""
 
 
+_SQUASHED: dict[str, str] = {}
+
+
 def squash(s: str) -> str:
-    """The lookup key of a word or phrase of *normalised* text: without spaces or ZWNJ."""
-    return s.translate(_SQUASH)
+    """The lookup key of a word or phrase of *normalised* text: without spaces or ZWNJ (cached)."""
+    k = _SQUASHED.get(s)
+    if k is None:
+        if len(_SQUASHED) > 100_000:
+            _SQUASHED.clear()
+        k = _SQUASHED[s] = s.translate(_SQUASH)
+    return k
 
 
 def squash_entry(s: str) -> str:
@@ -133,6 +141,7 @@ class Lexicon:
     adversarial: list[dict[str, Any]]
     adversarial_prefix: frozenset[str]  # squashed phrases that make the next number an identifier
     qualifier_keys: frozenset[str]
+    qualifier_tails: frozenset[str]  # squashed last words of the qualifiers
     period_words: frozenset[str]  # "دهه سوم خرداد": an ordinal after these is a part of a month, not a day
     year_word_keys: frozenset[str]
     weekday_keys: frozenset[str]
@@ -223,6 +232,7 @@ def lexicon() -> Lexicon:
         adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
         adversarial_prefix=frozenset(squash_entry(e["phrase"]) for e in adv if e.get("prefix")),
         qualifier_keys=frozenset(squash_entry(w) for w in ctx["qualifiers"]),
+        qualifier_tails=frozenset(squash_entry(_norm(w).split()[-1]) for w in ctx["qualifiers"]),
         period_words=frozenset(squash_entry(w) for w in ctx["period_words"]),
         year_word_keys=frozenset(squash_entry(w) for w in mo["year_word"]),
         weekday_keys=frozenset(squash_entry(w) for w in mo["weekdays"]),
