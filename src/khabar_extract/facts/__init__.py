@@ -247,7 +247,7 @@ def _lender_currency(b: F.Candidate, power: int) -> dict[str, Any]:
         return {"iso": cur.iso, "factor": cur.factor, "currency_word": m.group("cur") + (m.group("adj") or ""),
                 "power": power, "scale_words": scale_words if power else ""}
     sign = b.parts["currency_sign"]
-    return {"iso": lx.signs_before[sign], "factor": 1, "currency_word": sign, "power": power, "scale_words": ""}
+    return {"iso": lx.signs_before.get(sign) or lx.signs_after[sign], "factor": 1, "currency_word": sign, "power": power, "scale_words": ""}
 
 
 def _borrow_currency(text: str, cands: list[F.Candidate | None]) -> None:

@@ -428,6 +428,12 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if m:
         parts["money"] = m
         return Candidate("money", start, m.end(), parts)
+    after = text[end : end + 2]
+    if after and (after[0] in lx.signs_after or after[-1] in lx.signs_after):
+        sign = after[0] if after[0] in lx.signs_after else (after[-1] if after[0] in " \t" else "")
+        if sign:
+            parts["currency_sign"] = sign
+            return Candidate("money", start, end + after.index(sign) + 1, parts)
     if n.form == "digits" and "ordinal" in trig:
         m = p.ordinal_suffix.match(text, end)
         if m:

@@ -240,7 +240,9 @@ def resolve_money(c: Candidate, *, borrowed: dict[str, Any] | None = None) -> Re
         scale_words = m.group("scales").strip(" \t\u00a0\N{ZERO WIDTH NON-JOINER}")
         power = _scale_power(scale_words)
     elif "currency_sign" in p:
-        iso, factor, cur_word, scale_words = lx.signs_before[p["currency_sign"]], 1, p["currency_sign"], ""
+        sign = p["currency_sign"]
+        iso = lx.signs_before.get(sign) or lx.signs_after[sign]
+        factor, cur_word, scale_words = 1, sign, ""
     else:
         return None
     value = Decimal(n.value) * (10**power) * factor
