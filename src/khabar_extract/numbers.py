@@ -55,6 +55,8 @@ _FOLD_LETTERS = str.maketrans(
     }
 )
 _SEP_CHARS = " \N{NO-BREAK SPACE}" + ZWNJ
+# End of a word: not followed by a letter, digit or Arabic diacritic (صدّام, سیّد are not numbers).
+_END = r"(?![\w\u064B-\u065F\u0670])"
 # Characters after which a number word may start (regex character-class body).
 _LEAD_SEPS = (
     r" \t\n\r\N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}"
@@ -62,6 +64,7 @@ _LEAD_SEPS = (
     r"\N{HORIZONTAL ELLIPSIS}\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}"
 )
 _NUM_SEPS = r"\N{ARABIC THOUSANDS SEPARATOR},\N{ARABIC DECIMAL SEPARATOR}./:\-\N{MINUS SIGN}"
+_YEHS = "\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER ALEF MAKSURA}"
 _ARABIC_LETTERS = ("\N{ARABIC LETTER YEH}", "\N{ARABIC LETTER ALEF MAKSURA}", "\N{ARABIC LETTER KAF}")
 _THOUSANDS = {"\N{ARABIC THOUSANDS SEPARATOR}", ","}
 _DECIMAL = {"\N{ARABIC DECIMAL SEPARATOR}", ".", "/"}
@@ -227,9 +230,9 @@ _SPLIT_RE = re.compile(r"[ \N{ZERO WIDTH NON-JOINER}]+")
 
 
 def _phrase_regex(phrase: str) -> str:
-    """A phrase as a regex tolerant of space/ZWNJ variants between its words."""
+    """A phrase as a regex tolerant of space/ZWNJ/soft-hyphen variants between its words."""
     parts = _SPLIT_RE.split(phrase.strip())
-    return r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*".join(
+    return r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{SOFT HYPHEN}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]*".join(
         "".join(_char_class(c) for c in p) for p in parts
     )
 
@@ -295,18 +298,18 @@ def _lexicon() -> _Lexicon:
         ends = {}
         for w, (kind, _value) in words.items():
             if kind == "W":
-                ends[w] = rf"(?:(?!\w)|(?={scales}))"  # دو میلیون, or glued: دومیلیون
+                ends[w] = rf"(?:{_END}|(?={scales}))"  # دو میلیون, or glued: دومیلیون
             elif kind == "S":
-                ends[w] = rf"(?:(?!\w)|(?={glued}(?!\w)))"  # هزار, or هزارتومانی / میلیونی
+                ends[w] = rf"(?:{_END}|(?={glued}{_END}))"  # هزار, or هزارتومانی / میلیونی
             else:
-                ends[w] = r"(?!\w)"
+                ends[w] = _END
         return rf"(?P<w>{_trie_bounded(ends, tol)})"
 
     def token(tol: bool) -> str:
         return (
             rf"(?P<lead>[{_LEAD_SEPS}{_DIGITS}])(?:(?<=[{_DIGITS}])"
             rf"(?P<d>[{_DIGITS}]*(?:[{_NUM_SEPS}][{_DIGITS}]+)*)"
-            rf"(?P<ds>\N{{ZERO WIDTH NON-JOINER}}?(?:امین|مین|ام)(?!\w))?"
+            rf"(?P<ds>\N{{ZERO WIDTH NON-JOINER}}?(?:امین|مین|ام){_END})?"
             rf"|{word_alts(tol)})"
         )
 
@@ -324,10 +327,10 @@ def _lexicon() -> _Lexicon:
             _require(ws[-1] in words, f"adversarial phrase {e['text']!r} must start or end with a number word")
             adv_back.append(_phrase_regex(e["text"]))
             adv_back_heads.add(ws[-1])
-    adv_re = re.compile("(?:" + "|".join(adv_fwd) + r")(?!\w)") if adv_fwd else None
+    adv_re = re.compile("(?:" + "|".join(adv_fwd) + ")" + _END) if adv_fwd else None
     adv_back_re = re.compile(r"(?<!\w)(?:" + "|".join(adv_back) + r")\Z") if adv_back else None
     vague_suffix = re.compile(
-        rf"[ \N{{ZERO WIDTH NON-JOINER}}]?(?:{_trie_regex(raw['vague_plural_suffixes'])})(?!\w)"
+        rf"[ \N{{ZERO WIDTH NON-JOINER}}\N{{LEFT-TO-RIGHT MARK}}\N{{RIGHT-TO-LEFT MARK}}]*(?:{_trie_regex(raw['vague_plural_suffixes'])}){_END}"
     )
     return _Lexicon(
         words={w: (k, v, _cls(v) if k in ("W", "O", "O1") else ("S" if k == "S" else k)) for w, (k, v) in words.items()},
@@ -561,8 +564,9 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
     return out
 
 
-_ADJ_RE = re.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*")
-_VA_RE = re.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]*و[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+")
+_GAP = r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]"
+_ADJ_RE = re.compile(_GAP + "*")
+_VA_RE = re.compile(_GAP + "*و" + _GAP + "+")
 
 
 def _conn(text: str, a: _Atom, b: _Atom) -> str | None:
@@ -867,10 +871,10 @@ _ACRO_NEXT_RE = re.compile(r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}.\-](\
 def _in_acronym(text: str, start: int, end: int, lex: _Lexicon) -> bool:
     """Is سی the Latin letter C of a spelled-out acronym (سی ان ان, بی.بی.سی, آی سی یو, دی سی)?"""
     mp = _ACRO_PREV_RE.search(text, max(0, start - 8), start)
-    if mp is not None and mp.group(1) in lex.acronym_letters:
+    if mp is not None and mp.group(1).translate(_FOLD_LETTERS) in lex.acronym_letters:
         return True
     mn = _ACRO_NEXT_RE.match(text, end)
-    return mn is not None and mn.group(1) in lex.acronym_letters
+    return mn is not None and mn.group(1).translate(_FOLD_LETTERS) in lex.acronym_letters
 
 
 def _is_safar_month(text: str, start: int, atoms: list[_Atom], i: int) -> bool:
@@ -891,7 +895,7 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
         return False
     if not strict:
         return True
-    if i0 == i1 and head.kind == "S" and text[m.end:m.end + 1] == "ی" and not text[m.end + 1:m.end + 2].isalpha():
+    if i0 == i1 and head.kind == "S" and text[m.end:m.end + 1] in _YEHS and not text[m.end + 1:m.end + 2].isalpha():
         return False  # a bare scale adjective: تظاهرات میلیونی (but ۲۰ میلیونی and هزارتومانی are read)
     if i0 == i1 and head.kind == "W":
         if head.word in lex.acronym_number_words and _in_acronym(text, m.start, m.end, lex):
