@@ -70,3 +70,24 @@ def test_facts_same_values_with_arabic_indic_digits_and_letters():
     a = [(f.kind, f.value, f.span) for f in extract_facts(normalize(text))]
     b = [(f.kind, f.value, f.span) for f in extract_facts(normalize(folded))]
     assert a == b
+
+
+_PIECES = [
+    "۲۵۰", "۱۲٬۵۰۰", "۲/۵", "۲.۵", "۰", "۱۴۰۲/۱۲/۲۱", "۷:۵۷", "۱۰-۱۲", "هزار", "و", "میلیارد", "میلیون", "ریال",
+    "تومان", "تومانی", "درصد", "٪", "نفر", "روستای", "گروه", "سال", "ساله", "اسفند", "ماه", "بیست و یکم", "اول",
+    "امسال", "سال آینده", "ماده", "کد خبر:", "یک یا چند", "نه تنها", "سه‌شنبه", "تا", "بین", "حدود", "بیش از",
+    "ساعت", "صبح", "،", ".", "\n", " ", "\N{ZERO WIDTH NON-JOINER}", "همت", "دلار", "$", "نیم", "دومین", "99",
+    "9999999999999999999999", "۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹ ریال", "(", ")", "هفت‌نفره", "واحد", "مسکن", "تن از",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join))
+def test_facts_never_raise_and_spans_hold_on_token_soup(text):
+    for f in check_spans(text):
+        d = f.to_dict()
+        assert d["kind"] in KINDS
+        if d["kind"] == "money":  # exact: an int whenever the amount is whole ("۲/۵ ریال" stays 2.5)
+            assert d["value"] > 0 and (isinstance(d["value"], int) or d["value"] != int(d["value"]))
+        if d["kind"] == "date" and d["month"] is not None:
+            assert 1 <= d["month"] <= 12
