@@ -177,8 +177,10 @@ def test_cli_batch_rerun_adds_nothing_and_jobs_keep_order(tmp_path, capsys):
     assert conn.execute("SELECT article_id, fact_id FROM facts ORDER BY 1, 2").fetchall() == before
     assert conn.execute("SELECT id, source_key FROM articles ORDER BY id").fetchall() == ids
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")  # stable order, same records
-    assert _batch(*args, "--db", str(db), "--resume") == 0
+    three = tmp_path / "three.jsonl"
+    assert _batch(*args, "--db", str(db), "--resume", "--jsonl", str(three)) == 0
     assert "skipped 8" in capsys.readouterr().err
+    assert three.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")  # skipped come from the registry
     assert conn.execute("SELECT status FROM runs ORDER BY id").fetchall() == [("finished",)] * 3
 
 
