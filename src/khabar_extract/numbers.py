@@ -98,7 +98,7 @@ class NumberMatch:
     form: str
     is_decimal: bool
     shape: str = "int"
-    parts: tuple[int, ...] = ()
+    parts: tuple[int | Decimal, ...] = ()
 
     @property
     def is_ordinal(self) -> bool:
@@ -376,10 +376,11 @@ def _plausible_date(groups: list[str]) -> bool:
 
 
 _NONDIGIT_RE = re.compile(r"[^0-9]")
+_DASH_RE = re.compile(r"[\-\N{MINUS SIGN}]")
 _CLUSTER_RE = re.compile(rf"[{_DIGITS}]+(?:[{_NUM_SEPS}][{_DIGITS}]+)*")
 
 
-def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[int, ...]]]:
+def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[int | Decimal, ...]]]:
     """Read one glued digit cluster (``۱۲٬۵۰۰``, ``۲/۵``, ``۱۴۰۲/۱۲/۲۱``, ``۷:۵۷``).
 
     Returns ``[(start, end, shape, value, parts)]`` relative to ``s``; usually one item, several
@@ -436,6 +437,16 @@ def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[in
                 out.append((pos, pos + len(g), "int", int(g), ()))
                 pos += len(g) + 1
             return out
+    if "-" in kinds or "\N{MINUS SIGN}" in kinds:
+        # A range of grouped or decimal numbers: ۱۲٬۵۰۰-۱۵٬۰۰۰, ۲٫۵-۳.
+        pieces = _DASH_RE.split(a)
+        if len(pieces) == 2 and all(pieces) and not any(
+            p.isdigit() and (len(p) > 4 or (len(p) > 1 and p[0] == "0")) for p in pieces
+        ):  # not a phone number or code (۰۲۱-۸۸۱۲۳۴۵۶)
+            sub = [classify_digits(p) for p in pieces]
+            if all(len(x) == 1 and x[0][2] in ("int", "decimal") for x in sub):
+                lo, hi = sub[0][0][3], sub[1][0][3]
+                return [(0, n, "range", lo, (lo, hi))]
     return [(0, n, "code", int("".join(groups)), tuple(int(g) for g in groups))]
 
 
@@ -782,8 +793,9 @@ def _special(text: str, a: _Atom, scale_atom: _Atom | None, neg_start: int | Non
     scale = 1 if scale_atom is None else scale_atom.value
     scale_text = "" if scale_atom is None else text[scale_atom.start:scale_atom.end]
     form = "digits" if scale_atom is None else "mixed"
-    value = a.value * scale
-    return _mk(a.start, end, text[a.start:end], value, a.value, scale, scale_text, form, False, a.shape, a.parts)
+    is_dec = any(isinstance(p, Decimal) for p in a.parts)
+    value = _norm_value(a.value * scale) if is_dec else a.value * scale
+    return _mk(a.start, end, text[a.start:end], value, a.value, scale, scale_text, form, is_dec, a.shape, a.parts)
 
 
 def _neg_prefix(text: str, a: _Atom) -> int | None:
