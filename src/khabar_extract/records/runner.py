@@ -175,7 +175,13 @@ def run_items(
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(options,))
+    import gc
+
+    gc.freeze()  # forked workers share the warm pipeline's pages instead of copying them when the GC runs
+    try:
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(options,))
+    finally:
+        gc.unfreeze()
     try:
         results = pool.imap(_work_chunk, _chunks(feed(), chunksize))
         while True:
