@@ -310,3 +310,17 @@ def test_cli_batch_dead_worker_stops_the_run_instead_of_hanging(tmp_path):
     with pytest.raises(RuntimeError, match="a worker died"):
         for _ in outcomes:
             pass
+
+
+def test_cli_extract_glob_and_folder(tmp_path, capsys):
+    folder = tmp_path / "news" / "2024"
+    folder.mkdir(parents=True)
+    shutil.copy(SEED_PATH, folder / "a.txt")
+    shutil.copy(INPUTS / "irna_85414319.html", folder / "b.html")
+    (folder / "index.tsv").write_text("not an article", encoding="utf-8")
+    assert main(["extract", str(INPUTS / "irna_85414319.utf16*.txt"), str(tmp_path / "news")]) == 0
+    records = _records(capsys.readouterr().out)
+    assert [Path(r["source"]["path"]).name for r in records] == [
+        "irna_85414319.utf16be.txt", "irna_85414319.utf16le.txt", "a.txt", "b.html"
+    ]  # fmt: skip
+    assert records[3]["source"]["format"] == "html"
