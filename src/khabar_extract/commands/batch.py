@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, .jsonl files, or -")
     p.add_argument("--db", default="khabar.sqlite", help="SQLite registry (created on first use; default %(default)s)")
-    p.add_argument("--jsonl", metavar="FILE", help="also write every record (and error record) as JSON Lines")
+    p.add_argument("--jsonl", metavar="FILE", help="also write every record (and error record) as JSON Lines (- for stdout)")
     p.add_argument("--csv", metavar="DIR", help="also write DIR/facts.csv, DIR/articles.csv and DIR/errors.csv")
     p.add_argument("--resume", action="store_true", help="skip inputs already stored with the same sha256")
     p.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
@@ -128,7 +128,7 @@ def run_batch(
     if jsonl is not None:
         from ..records.writers import JsonlWriter
 
-        jsonl_writer = JsonlWriter(jsonl)
+        jsonl_writer = JsonlWriter(sys.stdout if jsonl == "-" else jsonl)
     if csv is not None:
         from ..records.writers import CsvWriter
 
