@@ -159,7 +159,16 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
         return (str(y) if y else None), {"calendar": "jalali", "year": y, "month": None, "day": None, "iso": None,
                                           "relative": True, "offset": p["offset"]}
     if form == "numeric":
-        a, b, d3 = p["numbers"][:3]
+        nums = tuple(p["numbers"])
+        if len(nums) == 2:  # "۱۴۰۲/۱۲", "12/1402": a year and a month
+            y, m = (nums[0], nums[1]) if nums[0] >= 1000 else (nums[1], nums[0])
+            cal = _calendar_for_year(y)
+            if cal is None or not 1 <= m <= 12:
+                return None
+            return _date(cal, y, m, None)
+        if len(nums) < 3:
+            return None
+        a, b, d3 = nums[:3]
         if a >= 1000:
             y, m, d = a, b, d3
         elif d3 >= 1000:
