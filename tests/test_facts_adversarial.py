@@ -8,8 +8,11 @@ from importlib import resources
 
 import pytest
 
+import khabar_extract.facts as _facts_module
 from khabar_extract.facts import extract_facts
 from khabar_extract.normalize import normalize
+
+_facts_module.STRICT = True  # surface any reading error instead of skipping the number
 
 SCORED = ("money", "percent", "quantity", "date")
 

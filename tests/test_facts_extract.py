@@ -12,8 +12,11 @@ from pathlib import Path
 import jdatetime
 import pytest
 
+import khabar_extract.facts as _facts_module
 from khabar_extract.facts import Fact, extract_facts
 from khabar_extract.normalize import normalize
+
+_facts_module.STRICT = True  # surface any reading error instead of skipping the number
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
 
