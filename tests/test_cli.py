@@ -324,3 +324,14 @@ def test_cli_extract_glob_and_folder(tmp_path, capsys):
         "irna_85414319.utf16be.txt", "irna_85414319.utf16le.txt", "a.txt", "b.html"
     ]  # fmt: skip
     assert records[3]["source"]["format"] == "html"
+
+
+def test_cli_batch_never_reads_its_own_outputs(tmp_path, capsys):
+    shutil.copy(SEED_PATH, tmp_path / "a.txt")
+    args = [str(tmp_path), "--db", str(tmp_path / "k.sqlite"), "--jsonl", str(tmp_path / "out.jsonl"),
+            "--csv", str(tmp_path), "--include-text"]  # fmt: skip
+    assert _batch(*args) == 0
+    assert _batch(*args) == 0  # out.jsonl (records with their text) must not come back as inputs
+    assert "inputs 1 = stored 1 (new 0, replaced 0, unchanged 1, skipped 0)" in capsys.readouterr().err
+    (record,) = _records((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert record["text"] == SEED

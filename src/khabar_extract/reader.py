@@ -283,8 +283,8 @@ def _walk(folder: str) -> list[tuple[str, str]]:
     return found
 
 
-def _expand(args: Iterable[str]) -> Iterator[tuple[str, str]]:
-    seen: set[str] = set()
+def _expand(args: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
+    seen: set[str] = {os.path.realpath(p) for p in exclude}
     for arg in args:
         if arg == "-":
             yield "-", "-"
@@ -372,12 +372,15 @@ def _too_large(size: int, limit: int, what: str) -> str:
     return f"{what} is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
 
 
-def iter_items(paths: Iterable[str], *, max_bytes: int = MAX_BYTES, stdin: Any = None) -> Iterator[Item]:
+def iter_items(
+    paths: Iterable[str], *, max_bytes: int = MAX_BYTES, stdin: Any = None, exclude: Iterable[str] = ()
+) -> Iterator[Item]:
     """Every article-sized input under ``paths`` (see :func:`expand_paths`), raw bytes read, sha256 set.
 
     Nothing is decoded here; :func:`prepare` does that (in a worker process when the batch is parallel).
+    Files in ``exclude`` (the run's own outputs) are never inputs.
     """
-    for path, real in _expand(paths):
+    for path, real in _expand(paths, exclude):
         if path == "-":
             data = (stdin or sys.stdin.buffer).read()
             sha = _sha256(data)

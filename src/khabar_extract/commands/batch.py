@@ -107,6 +107,7 @@ def run_batch(
     ``db=None`` writes no registry (``extract`` uses that); ``progress=None`` means "when stderr is a TTY".
     """
     import json
+    import os
 
     from .. import __version__
     from ..reader import iter_items
@@ -150,7 +151,10 @@ def run_batch(
 
             return stored
 
-    items = iter_items(inputs, max_bytes=max_bytes)
+    own = [p for p in (db, jsonl if isinstance(jsonl, str) else None) if p and p != "-"]
+    if csv is not None:
+        own += [os.path.join(csv, name) for name in ("facts.csv", "articles.csv", "errors.csv")]
+    items = iter_items(inputs, max_bytes=max_bytes, exclude=own)
     crashed = False
     try:
         for o in run_items(
