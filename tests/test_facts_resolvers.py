@@ -98,7 +98,9 @@ def test_facts_context_from_reference_dates():
 @pytest.mark.parametrize(
     "text,category",
     [("۱۰۰ واحد از این مسکن ها", "housing_unit"), ("۹۷۲ واحد پستی", None), ("۵ تن از مسئولان", "person"),
-     ("۱۲ هزار تن کالا", "weight"), ("۳۰ خانوار", "household")],
+     ("۱۲ هزار تن کالا", "weight"), ("۳۰ خانوار", "household"),
+     ("تاکنون ۱۷۰ تن پس از ابتلا به ویروس جان خود را از دست داده اند", "person"), ("۲۲ تن برنج کشف شد", "weight"),
+     ("با ظرفيت 800 هزار تن از سوي بخش خصوصی", "weight"), ("۳۶ خانه بهداشت", None), ("ساخت ۲۰ خانه", "housing_unit")],
 )
 def test_facts_resolve_quantity_category(text, category):
     t, c = cand(text)

@@ -44,6 +44,7 @@ class Patterns:
     sentence_end: regex.Pattern
     housing_context: regex.Pattern
     person_after_ton: regex.Pattern
+    person_context: regex.Pattern
     half_word: regex.Pattern
     trigger: regex.Pattern  # one look at the word after a number: which of the patterns above can match
     trigger_kinds: dict  # squashed trigger word -> frozenset of kinds
@@ -116,6 +117,10 @@ def patterns() -> Patterns:
             f"{WSTART}(?:مسکن|مسکونی|خانه|آپارتمان|منازل|منزل)(?:{ZWNJ}?ها|{ZWNJ}?های)?{WEND}"
         ),
         person_after_ton=regex.compile(f"{GAP}(?:از|کشته|زخمی|مجروح|مصدوم|جان|نفر|عضو|دیگر){WEND}"),
+        person_context=regex.compile(
+            "کشته|جان باخت|جان خود|جان سپرد|زخمی|مجروح|مصدوم|بازداشت|دستگیر|فوت|شهید|اعدام|مبتلا|ابتلا|بستری"
+            "|ربوده|گروگان|سرنشین|قربانی|محکوم|متهم|زندانی|مفقود|ناپدید|نجات یافت|غرق"
+        ),
         half_word=regex.compile(f"{WSTART}نیم(?={SP}\\p{{L}})"),
     )
 

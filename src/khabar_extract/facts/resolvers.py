@@ -305,9 +305,18 @@ def patterns_housing():
 
 
 def _ton_is_people(text: str, pos: int) -> bool:
+    """``تن`` counts people when a person word follows it or stands in the rest of its clause
+    ("۵ تن از مسئولان", "۱۷۰ تن پس از ابتلا ... جان خود را از دست داده‌اند"), else it is a weight."""
     from .patterns import patterns
 
-    return patterns().person_after_ton.match(text, pos) is not None
+    p = patterns()
+    if p.person_after_ton.match(text, pos) is not None:
+        return True
+    clause = text[pos : pos + 80]
+    stop = p.sentence_end.search(clause)
+    if stop:
+        clause = clause[: stop.start()]
+    return p.person_context.search(clause) is not None
 
 
 def resolve_duration(c: Candidate) -> Resolved | None:
