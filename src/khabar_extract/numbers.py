@@ -142,6 +142,7 @@ class _Lexicon:
     adversarial_re: Any
     adversarial_back_re: Any
     adversarial_back_words: frozenset[str]
+    adversarial_fwd_words: frozenset[str]
     token_re: Any
     word_at: Any
     token_re_tolerant: Any
@@ -316,13 +317,14 @@ def _lexicon() -> _Lexicon:
     # Adversarial phrases are checked only around number-word atoms: those starting with a number word
     # are matched forward from the atom, the others (زیان ده, بی بی سی) must end with a number word
     # and are matched backward from the atom's end.
-    adv_fwd, adv_back, adv_back_heads = [], [], set()
+    adv_fwd, adv_back, adv_back_heads, adv_fwd_heads = [], [], set(), set()
     for e in raw["adversarial"]:
         if e["how"] != "phrase":
             continue
         ws = [w for w in _SPLIT_RE.split(e["text"]) if w]
         if ws[0] in words:
             adv_fwd.append(_phrase_regex(e["text"]))
+            adv_fwd_heads.add(ws[0])
         else:
             _require(ws[-1] in words, f"adversarial phrase {e['text']!r} must start or end with a number word")
             adv_back.append(_phrase_regex(e["text"]))
@@ -338,6 +340,7 @@ def _lexicon() -> _Lexicon:
         adversarial_re=adv_re,
         adversarial_back_re=adv_back_re,
         adversarial_back_words=frozenset(adv_back_heads),
+        adversarial_fwd_words=frozenset(adv_fwd_heads),
         token_re=re.compile(token(False)),
         word_at=re.compile(word_alts(False)),
         token_re_tolerant=re.compile(token(True)),
@@ -590,19 +593,6 @@ def _conn(text: str, a: _Atom, b: _Atom) -> str | None:
     if gap == " و " or _VA_RE.fullmatch(gap):
         return "va"
     return None
-
-
-def _merge_scales(text: str, atoms: list[_Atom]) -> list[_Atom]:
-    """Adjacent, increasing scale words form one compound scale (هزار میلیارد = 10**12)."""
-    out: list[_Atom] = []
-    for a in atoms:
-        prev = out[-1] if out else None
-        if (a.kind == "S" and prev is not None and prev.kind == "S" and a.value > prev.value
-                and _conn(text, prev, a) == "adj" and "\n" not in text[prev.end:a.start]):
-            out[-1] = _Atom("S", prev.start, a.end, prev.value * a.value, "S", word=prev.word + " " + a.word)
-        else:
-            out.append(a)
-    return out
 
 
 _CTX = Context(prec=120)
@@ -927,6 +917,7 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
 
 
 _NEGATABLE = frozenset({"D", "W", "S", "O", "OD", "HF"})
+_WORDISH = frozenset({"W", "O", "O1", "S"})
 _CONTEXT_WORDS = frozenset({"نه", "صفر", "سی"})  # lone words that need the context rules of _keep
 
 
@@ -935,21 +926,29 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     atoms = _atoms(text, lex)
     if not atoms:
         return []
-    adv, adv_back, back_words = lex.adversarial_re, lex.adversarial_back_re, lex.adversarial_back_words
+    # One pass: drop atoms inside adversarial phrases, merge adjacent growing scales (هزار میلیارد = 10**12).
+    adv, adv_back = lex.adversarial_re, lex.adversarial_back_re
+    fwd_words, back_words = lex.adversarial_fwd_words, lex.adversarial_back_words
     blocked_until = -1
     kept: list[_Atom] = []
     for a in atoms:
         if a.start < blocked_until:
             continue
-        if a.kind in ("W", "O", "O1", "S"):
-            if adv is not None and (bm := adv.match(text, a.start)) is not None:
+        k = a.kind
+        if k in _WORDISH:
+            w = a.word
+            if w in fwd_words and (bm := adv.match(text, a.start)) is not None:
                 blocked_until = bm.end()
                 continue
-            if a.word in back_words and adv_back.search(text, max(0, a.start - 24), a.end) is not None:
+            if w in back_words and adv_back.search(text, max(0, a.start - 24), a.end) is not None:
                 continue
+            if k == "S" and kept:
+                prev = kept[-1]
+                if prev.kind == "S" and a.value > prev.value and _conn(text, prev, a) == "adj":
+                    kept[-1] = _Atom("S", prev.start, a.end, prev.value * a.value, "S", prev.word + " " + w)
+                    continue
         kept.append(a)
     atoms = kept
-    atoms = _merge_scales(text, atoms)
     out: list[NumberMatch] = []
     n = len(atoms)
     i = 0
