@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 from decimal import Decimal
 
 import pytest
@@ -402,3 +403,9 @@ def test_numbers_ordinal_after_negative_and_fraction_value():
     assert parse_ordinal_words("منفی پنجم") == -5
     m = _one("یک چهارم تسهیلات")
     assert (m.shape, m.value, m.parts) == ("fraction", Decimal("0.25"), (1, 4))
+
+
+def test_numbers_module_doctests():
+    import khabar_extract.numbers as numbers
+
+    assert doctest.testmod(numbers).failed == 0

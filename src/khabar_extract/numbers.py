@@ -611,7 +611,7 @@ class _Number:
     """Mutable state while reading one number."""
 
     __slots__ = ("total", "cur", "group", "group_len", "max_scale", "last_scale", "ordinal", "is_decimal",
-                 "has_d", "has_w", "first", "last", "closed", "half_end", "fraction")
+                 "has_d", "has_w", "first", "last", "closed", "half_end")
 
     def __init__(self, first: int) -> None:
         self.total: int | Decimal = 0
@@ -628,7 +628,6 @@ class _Number:
         self.last = first
         self.closed = False  # nothing may follow
         self.half_end = False
-        self.fraction: tuple[int, int] | None = None
 
     def apply_scale(self, s: int, idx: int) -> None:
         if self.group is None and self.last_scale is None:
