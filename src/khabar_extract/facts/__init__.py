@@ -116,7 +116,7 @@ def _adversarial(text: str, n: Any) -> bool:
     if n.form == "digits":
         before = text[max(0, n.start - 8) : n.start]
         after = text[n.end : n.end + 3]
-        if not any(w in before for w in F.digit_adversarial_heads()) and "+" not in after:
+        if not any(w in before for w in F.digit_adversarial_heads()) and "+" not in after and "+" not in before[-3:]:
             return False
     return F.is_adversarial(text, n.start, n.end)
 
