@@ -296,12 +296,16 @@ def _lexicon() -> _Lexicon:
     def word_alts(tol: bool) -> str:
         scales = _trie_regex(list(raw["scales"]), tol)
         glued = _trie_regex(raw["scale_glued_suffixes"], tol)
+        cardinals = _trie_regex([w for w, (k, _v) in words.items() if k == "W"], tol)
+        # A و glued to the word before another number (هزارو ۴۰۰, صدو هفتاد): the word ends before the و,
+        # which then joins the two as usual.
+        glued_va = rf"(?=و[ \N{{NO-BREAK SPACE}}]+(?:[{_DIGITS}]|{cardinals}))"
         ends = {}
         for w, (kind, _value) in words.items():
             if kind == "W":
-                ends[w] = rf"(?:{_END}|(?={scales}))"  # دو میلیون, or glued: دومیلیون
+                ends[w] = rf"(?:{_END}|(?={scales})|{glued_va})"  # دو میلیون, glued دومیلیون, صدو هفتاد
             elif kind == "S":
-                ends[w] = rf"(?:{_END}|(?={glued}{_END}))"  # هزار, or هزارتومانی / میلیونی
+                ends[w] = rf"(?:{_END}|(?={glued}{_END})|{glued_va})"  # هزار, هزارتومانی, میلیونی, هزارو ۴۰۰
             else:
                 ends[w] = _END
         return rf"(?P<w>{_trie_bounded(ends, tol)})"
