@@ -82,7 +82,7 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         claims.take(s, e)
 
     # 2. every number, in its context (dates, times, money, percent, durations, quantities ...)
-    numbers = _split_ranges(F.find_numbers(text))
+    numbers = _join_glued_and(text, _split_ranges(F.find_numbers(text)))
     halves = F.find_half_words(text)
     if halves:
         taken = {n.start for n in numbers}
@@ -119,6 +119,34 @@ def _adversarial(text: str, n: Any) -> bool:
         if not any(w in before for w in F.digit_adversarial_heads()) and "+" not in after and "+" not in before[-3:]:
             return False
     return F.is_adversarial(text, n.start, n.end)
+
+
+def _join_glued_and(text: str, numbers: list[Any]) -> list[Any]:
+    """``12هزار و514`` / ``یک هزار و۵۷۶``: a ``و`` glued to one side keeps the reader from joining a scaled
+    number and the smaller number after it; join them here (12,514), as the reader does with spaces."""
+    from dataclasses import replace
+
+    out: list[Any] = []
+    for n in numbers:
+        if out:
+            a = out[-1]
+            between = text[a.end : n.start]
+            if (
+                between.strip(" \t\u00a0") == "و"
+                and between not in (" و ", "\u00a0و\u00a0")
+                and a.scale >= 1000
+                and n.scale == 1
+                and not n.is_decimal
+                and a.shape == "int"
+                and n.shape == "int"
+                and 0 < n.value < a.scale
+            ):
+                v = a.value + n.value
+                out[-1] = replace(a, end=n.end, text=text[a.start : n.end], value=v, amount=v, scale=1,
+                                  scale_text="", form="mixed" if a.form != n.form else a.form)
+                continue
+        out.append(n)
+    return out
 
 
 def _split_ranges(numbers: list[Any]) -> list[Any]:
