@@ -297,9 +297,13 @@ def _lexicon() -> _Lexicon:
         scales = _trie_regex(list(raw["scales"]), tol)
         glued = _trie_regex(raw["scale_glued_suffixes"], tol)
         cardinals = _trie_regex([w for w, (k, _v) in words.items() if k == "W"], tol)
-        # A و glued to the word before another number (هزارو ۴۰۰, صدو هفتاد): the word ends before the و,
-        # which then joins the two as usual.
-        glued_va = rf"(?=و[ \N{{NO-BREAK SPACE}}]+(?:[{_DIGITS}]|{cardinals}))"
+        # A و glued to the word before another number (هزارو ۴۰۰, صدو هفتاد) or to both words (بیست‌وچهار):
+        # the word ends before the و, which then joins the two as usual.
+        numwords = _trie_regex([w for w, (k, _v) in words.items() if k in ("W", "O")], tol)
+        glued_va = (
+            rf"(?=و[ \N{{NO-BREAK SPACE}}]+(?:[{_DIGITS}]|{cardinals})"
+            rf"|\N{{ZERO WIDTH NON-JOINER}}?و{numwords}{_END})"  # بیست‌وچهار, هفتادوچهارمین
+        )
         ends = {}
         for w, (kind, _value) in words.items():
             if kind == "W":
@@ -511,14 +515,17 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
         token_re, word_at = lex.token_re, lex.word_at
     n = len(text)
 
-    def glued_scale(atom: _Atom) -> None:
+    def glued_after(atom: _Atom) -> None:
+        """Number words glued to ``atom``: a scale (یک‌صدهزار) or و + a number word (بیست‌وچهار)."""
         e = atom.end
-        if e < n and atom.kind == "W" and text[e].isalpha():
-            mg = word_at.match(text, e)  # a scale word glued to a number word: یک‌صدهزار
-            if mg is not None:
-                glued = _word_atom(mg, words, text, fold)
-                if glued is not None and glued.kind == "S":
-                    out.append(glued)
+        if text[e] == "و" or (text[e] == ZWNJ and text[e + 1:e + 2] == "و"):
+            mg = word_at.match(text, e + 1 if text[e] == "و" else e + 2)
+            if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None and ga.kind in ("W", "O"):
+                out.append(ga)
+        elif atom.kind == "W" and text[e].isalpha():
+            mg = word_at.match(text, e)
+            if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None and ga.kind == "S":
+                out.append(ga)
 
     if text[:1].isalpha():
         m0 = word_at.match(text)
@@ -526,7 +533,8 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
             a0 = _word_atom(m0, words, text, fold)
             if a0 is not None:
                 out.append(a0)
-                glued_scale(a0)
+                if a0.end < n and (text[a0.end].isalpha() or text[a0.end] == ZWNJ):
+                    glued_after(a0)
     sep_chars = _SEP_CHARS
     for m in token_re.finditer(text):
         if m.lastindex == 4:  # a number word (group "w"); the separator before it is not part of it
@@ -545,8 +553,8 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
                 continue  # the tail of a ZWNJ-joined word: ال‌سی, جا‌ده‌ای
             atom = _Atom(kind, s, e, value, cls, w)
             out.append(atom)
-            if kind == "W" and e < n and text[e].isalpha():
-                glued_scale(atom)
+            if e < n and (text[e].isalpha() or text[e] == ZWNJ):
+                glued_after(atom)
             continue
         s, e = m.start(), m.end("d")
         d = text[s:e]
@@ -584,7 +592,7 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
 
 _GAP = r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]"
 _ADJ_RE = re.compile(_GAP + "*")
-_VA_RE = re.compile(_GAP + "*و" + _GAP + "+")
+_VA_RE = re.compile(_GAP + "*و" + _GAP + "*")  # "و" alone only between glued words (بیست‌وچهار)
 
 
 def _conn(text: str, a: _Atom, b: _Atom) -> str | None:
