@@ -383,12 +383,14 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return None
 
     lc = left_context(text, start)
-    if lc.key(1) in lx.adversarial_prefix or lc.key(2) in lx.adversarial_prefix:
+    k1 = lc.key(1)
+    k2 = lc.key(2) if k1 in lx.two_word_tails else ""
+    if k1 in lx.adversarial_prefix or k2 in lx.adversarial_prefix:
         return Candidate("identifier", start, end, parts)
     if lc.char.isascii() and lc.char.isalpha() or (lc.char in "-_/" and start >= 2 and text[start - 2].isalpha()):
         return Candidate("identifier", start, end, parts)  # "F-14", "CoV-2", "A320": part of a name or code
     parts["qualifier"] = None
-    if lc.key(1) in lx.qualifier_tails:
+    if k1 in lx.qualifier_tails:
         for k in (3, 2, 1):
             q = lc.key(k)
             if q and q in lx.qualifier_keys:
@@ -408,9 +410,9 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if integral and 1 <= n.value <= 31 and "month" in trig:
         m = p.month_after.match(text, end)
         if m is not None:
-            if lc.key(1) in lx.name_heads:
+            if k1 in lx.name_heads:
                 return Candidate("identifier", start, m.end(), parts)  # "خیابان ۱۷ شهریور", "بیمارستان ۲۲ بهمن"
-            if not (shape == "ordinal" and lc.key(1) in lx.period_words):
+            if not (shape == "ordinal" and k1 in lx.period_words):
                 wd = _weekday_before(lc)
                 return Candidate(
                     "date", wd if wd is not None else start, m.end(),
@@ -438,7 +440,7 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         m = p.ordinal_suffix.match(text, end)
         if m:
             return Candidate("ordinal", start, m.end(), parts)
-    last = lc.key(1)
+    last = k1
     if last == "ساعت" and 0 <= n.value <= 24 and (integral or n.value * 2 == int(n.value * 2)):
         m = p.clock_rest.match(text, end)
         if m:
@@ -468,13 +470,13 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     m = p.daypart_after.match(text, end) if "daypart" in trig else None
     if m and integral and n.form == "digits" and n.value <= 24:
         return Candidate("time", start, m.end(), {"hour": int(n.value), "minute": None, "part": m.group("part")})
-    if last in lx.labels or lc.key(2) in lx.labels:
+    if last in lx.labels or k2 in lx.labels:
         return Candidate("identifier", start, end, parts)
     noun = match_noun(text, end)
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
         if noun is None or not noun.known:  # a year, also inside a name ("المپیک ۲۰۱۶", "جشنواره ۲۰۱۹")
             return Candidate("date", start, end, {**parts, "form": "year"})
-    if (last in lx.weak_labels or lc.key(2) in lx.weak_labels) and (noun is None or not noun.known):
+    if (last in lx.weak_labels or k2 in lx.weak_labels) and (noun is None or not noun.known):
         return Candidate("identifier", start, end, parts)  # "گروه ۲۰", but "این بیمارستان ۳۲۰ نفر"
     if noun is None:
         return Candidate("bare", start, end, parts)

@@ -140,6 +140,7 @@ class Lexicon:
     weak_number_words: frozenset[str]
     adversarial: list[dict[str, Any]]
     adversarial_prefix: frozenset[str]  # squashed phrases that make the next number an identifier
+    two_word_tails: frozenset[str]  # squashed last words of two-word prefixes and labels (when key(2) matters)
     qualifier_keys: frozenset[str]
     qualifier_tails: frozenset[str]  # squashed last words of the qualifiers
     period_words: frozenset[str]  # "دهه سوم خرداد": an ordinal after these is a part of a month, not a day
@@ -231,6 +232,11 @@ def lexicon() -> Lexicon:
         weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
         adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
         adversarial_prefix=frozenset(squash_entry(e["phrase"]) for e in adv if e.get("prefix")),
+        two_word_tails=frozenset(
+            squash_entry(_norm(w).split()[-1])
+            for w in [e["phrase"] for e in adv if e.get("prefix")] + ctx["labels"] + ctx["weak_labels"]
+            if len(_norm(w).split()) > 1
+        ),
         qualifier_keys=frozenset(squash_entry(w) for w in ctx["qualifiers"]),
         qualifier_tails=frozenset(squash_entry(_norm(w).split()[-1]) for w in ctx["qualifiers"]),
         period_words=frozenset(squash_entry(w) for w in ctx["period_words"]),
