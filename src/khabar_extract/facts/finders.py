@@ -80,7 +80,8 @@ _GAPS = re.compile(r"\S(?: {4,}|\t+)(?=\S)")
 
 
 def find_table_rows(text: str) -> list[tuple[int, int]]:
-    """Lines laid out as table columns (two or more runs of 4+ spaces or tabs between words).
+    """Lines laid out as table columns: two or more runs of 4+ spaces or tabs between words, or one such run
+    followed by a short last column (``یک دلار آمریکا        9228``).
 
     Their numbers lost their unit to a column header (an exchange-rate table), so they give no facts.
     """
