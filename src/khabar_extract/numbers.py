@@ -297,12 +297,12 @@ def _lexicon() -> _Lexicon:
         scales = _trie_regex(list(raw["scales"]), tol)
         glued = _trie_regex(raw["scale_glued_suffixes"], tol)
         cardinals = _trie_regex([w for w, (k, _v) in words.items() if k == "W"], tol)
-        # A و glued to the word before another number (هزارو ۴۰۰, صدو هفتاد) or to both words (بیست‌وچهار):
+        # A و glued to the word before another number (هزارو ۴۰۰, صدو هفتاد) or to both words (بیستوچهار):
         # the word ends before the و, which then joins the two as usual.
         numwords = _trie_regex([w for w, (k, _v) in words.items() if k in ("W", "O")], tol)
         glued_va = (
             rf"(?=و[ \N{{NO-BREAK SPACE}}]+(?:[{_DIGITS}]|{cardinals})"
-            rf"|\N{{ZERO WIDTH NON-JOINER}}?و{numwords}{_END})"  # بیست‌وچهار, هفتادوچهارمین
+            rf"|\N{{ZERO WIDTH NON-JOINER}}?و{numwords}{_END})"  # بیستوچهار, هفتادوچهارمین
         )
         ends = {}
         for w, (kind, _value) in words.items():
@@ -516,7 +516,7 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
     n = len(text)
 
     def glued_after(atom: _Atom) -> None:
-        """Number words glued to ``atom``: a scale (یک‌صدهزار) or و + a number word (بیست‌وچهار)."""
+        """Number words glued to ``atom``: a scale (یکصدهزار) or و + a number word (بیستوچهار)."""
         e = atom.end
         if text[e] == "و" or (text[e] == ZWNJ and text[e + 1:e + 2] == "و"):
             mg = word_at.match(text, e + 1 if text[e] == "و" else e + 2)
@@ -550,7 +550,7 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
             if out and s < out[-1].end:
                 continue
             if lead == ZWNJ and s > 1 and text[s - 2].isalpha() and not (out and out[-1].end == s - 1):
-                continue  # the tail of a ZWNJ-joined word: ال‌سی, جا‌ده‌ای
+                continue  # the tail of a ZWNJ-joined word: السی, جادهای
             atom = _Atom(kind, s, e, value, cls, w)
             out.append(atom)
             if e < n and (text[e].isalpha() or text[e] == ZWNJ):
@@ -592,7 +592,7 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
 
 _GAP = r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]"
 _ADJ_RE = re.compile(_GAP + "*")
-_VA_RE = re.compile(_GAP + "*و" + _GAP + "*")  # "و" alone only between glued words (بیست‌وچهار)
+_VA_RE = re.compile(_GAP + "*و" + _GAP + "*")  # "و" alone only between glued words (بیستوچهار)
 
 
 def _conn(text: str, a: _Atom, b: _Atom) -> str | None:
@@ -918,7 +918,7 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
         if head.word == "صفر" and _is_safar_month(text, m.start, atoms, i0):
             return False
     if i0 == i1 and head.kind == "HF":
-        # A lone نیم is 0.5 before a counted word (نیم متر), not in compounds (نیم‌کره, نیم‌نگاه).
+        # A lone نیم is 0.5 before a counted word (نیم متر), not in compounds (نیمکره, نیمنگاه).
         if text[m.end:m.end + 1] != " " or not _word_after(text, m.end):
             return False
     if i0 == i1 and head.kind == "O" and head.word in lex.ambiguous_ordinals:
