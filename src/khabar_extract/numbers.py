@@ -976,7 +976,8 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
                 i += 1
                 continue
         b = atoms[j]
-        if b.kind == "D" and j == i and (i + 1 == n or _conn(text, b, atoms[i + 1]) is None) and (
+        lone = i + 1 == n or atoms[i + 1].start - b.end > 12 or _conn(text, b, atoms[i + 1]) is None
+        if b.kind == "D" and j == i and lone and (
             b.start == 0 or text[b.start - 1] not in _MINUS
         ):
             # Fast path: a lone digit number (most numbers in news).
@@ -986,7 +987,7 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
             i += 1
             continue
         if (b.kind == "W" and j == i and b.word not in _CONTEXT_WORDS
-                and (i + 1 == n or _conn(text, b, atoms[i + 1]) is None)):
+                and lone):
             # Fast path: a lone number word (یک, دو, سه ...).
             if not lex.vague_suffix_re.match(text, b.end) and not (
                 b.value in (10, 100) and _vague_before(text, b.start, lex)
