@@ -1,36 +1,123 @@
-"""Offset-keeping Persian normaliser (first cut: one-to-one folds and invisible marks).
+"""Offset-keeping Persian normaliser.
 
-``normalize(text)`` returns a :class:`Normalized` holding the untouched original, the
-normalised text, a map between the two and the list of fixes applied.
+``normalize(text)`` returns a :class:`Normalized` holding the untouched original, the normalised
+text, a map between the two and the list of fixes applied (with counts).  The fixes run as a short,
+fixed sequence of passes; each pass is one of
+
+* a one-to-one character fold (same length, no offset bookkeeping): Arabic letters to Persian,
+  presentation forms to letters, digits to one script;
+* a set of edits found by one regular expression and applied with :func:`offsets.apply_edits`,
+  so every length-changing fix keeps an exact map back to the original.
+
+``Normalized.explain()`` lists the fixes in the order they ran, and
+``apply_fixes(original, doc.fixes, doc.options)`` replays exactly those fixes and gives the same
+text (the ftfy idea: the explanation is executable).  See ``docs/normalization.md``.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-
-import regex
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from .offsets import ChainMap, Edit, EditMap, apply_edits
 
-__all__ = ["Normalized", "normalize"]
+__all__ = [
+    "Normalized",
+    "NormalizeOptions",
+    "Fix",
+    "FIXES",
+    "normalize",
+    "apply_fixes",
+    "fold_chars",
+    "ZwnjLexicon",
+    "LexiconError",
+    "load_lexicon",
+]
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+LRM = "\N{LEFT-TO-RIGHT MARK}"
+RLM = "\N{RIGHT-TO-LEFT MARK}"
 
-# One-to-one folds: they keep length, so they need no offset bookkeeping.
-_FOLD = str.maketrans(
-    {
-        "\N{ARABIC LETTER YEH}": "\N{ARABIC LETTER FARSI YEH}",
-        "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER FARSI YEH}",
-        "\N{ARABIC LETTER KAF}": "\N{ARABIC LETTER KEHEH}",
-        **{chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)},
-        **{chr(0x0030 + i): chr(0x06F0 + i) for i in range(10)},
-    }
+# ---------------------------------------------------------------------------------------------------
+# Character classes (as regex class bodies)
+# ---------------------------------------------------------------------------------------------------
+
+#: Arabic-script letters used in Persian text (after folding), plus the combining hamza above/below.
+LETTER = (
+    "\u0621-\u063a\u0641-\u064a\u0654\u0655\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+)
+#: Vowel marks (harakat), tanvin, shadda, sukun, superscript alef.
+DIACRITIC = "\u064b-\u0652\u0670"
+#: Characters that belong to a word piece: letters and marks.
+PIECE = LETTER + DIACRITIC
+DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+#: Letters that never join to the following letter (a ZWNJ after them is invisible and pointless).
+NON_JOINING = frozenset(
+    "\u0621\u0622\u0623\u0624\u0625\u0627\u0629\u062f\u0630\u0631\u0632\u0698\u0648\u06c0\u06d5\u0671"
+    "\u0688\u0689\u068a\u068b\u068c\u068d\u068e\u068f\u0690\u0691\u0692\u0693\u0694\u0695\u0696\u0697"
+    "\u0699\u06c4\u06c5\u06c6\u06c7\u06c8\u06c9\u06ca\u06cb\u06cf\u06d2\u06d3"
+)
+#: Invisible format characters that are deleted (ZWNJ, LRM and RLM are judged by context).
+INVISIBLE_CHARS = "\u00ad\u061c\u200b\u200d\u2060\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+INVISIBLE = INVISIBLE_CHARS
+
+_PIECE_RUN = re.compile(f"[{PIECE}]+")
+_PIECE_CHARS = frozenset(c for c in map(chr, range(0x0600, 0x0700)) if re.fullmatch(f"[{PIECE}]", c))
+_LETTER_CHARS = frozenset(c for c in _PIECE_CHARS if re.fullmatch(f"[{LETTER}]", c))
+_DIACRITICS = frozenset(map(chr, [*range(0x064B, 0x0653), 0x0670]))
+_WORD_CHARS = (
+    _PIECE_CHARS
+    | frozenset("0123456789")
+    | frozenset(map(chr, range(0x0660, 0x066A)))
+    | frozenset(map(chr, range(0x06F0, 0x06FA)))
 )
 
-_DELETE = regex.compile(
-    "[\N{ARABIC TATWEEL}\N{ZERO WIDTH SPACE}\N{ZERO WIDTH NO-BREAK SPACE}\N{LEFT-TO-RIGHT MARK}"
-    "\N{RIGHT-TO-LEFT MARK}\u202a-\u202e\u2066-\u2069]+"
-)
+
+# ---------------------------------------------------------------------------------------------------
+# Options and results
+# ---------------------------------------------------------------------------------------------------
+
+_DIGIT_SCRIPTS = {"fa": 0x06F0, "ar": 0x0660, "latin": 0x0030, "keep": None}
+
+
+@dataclass(frozen=True)
+class NormalizeOptions:
+    """What :func:`normalize` does.  Immutable; the defaults are what the pipeline uses.
+
+    ``digits``: ``"fa"`` (Persian ۰-۹, default), ``"ar"`` (Arabic-Indic ٠-٩), ``"latin"`` (0-9) or
+    ``"keep"``.  ``diacritics``: remove vowel marks (default True).  ``zwnj``: repair missing ZWNJ.
+    ``spacing``: collapse spaces and fix spacing around Persian punctuation.  ``lexicon``: a
+    :class:`ZwnjLexicon` (or a folder holding one) instead of the bundled one.
+    """
+
+    digits: str = "fa"
+    diacritics: bool = True
+    zwnj: bool = True
+    spacing: bool = True
+    lexicon: Any = field(default=None, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.digits not in _DIGIT_SCRIPTS:
+            raise ValueError(f"digits must be one of {sorted(_DIGIT_SCRIPTS)}, not {self.digits!r}")
+        if self.lexicon is not None and not isinstance(self.lexicon, (ZwnjLexicon, str, Path)):
+            raise TypeError("lexicon must be a ZwnjLexicon or the folder of one")
+
+
+DEFAULT_OPTIONS = NormalizeOptions()
+
+
+class Fix(NamedTuple):
+    """One fix that changed the text, and how many places it changed."""
+
+    name: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -39,8 +126,9 @@ class Normalized:
 
     original: str
     text: str
-    fixes: tuple[tuple[str, int], ...] = ()
+    fixes: tuple[Fix, ...] = ()
     _map: ChainMap = field(default_factory=lambda: ChainMap([]), repr=False, compare=False)
+    options: NormalizeOptions = field(default=DEFAULT_OPTIONS, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` of the normalised text to ``[start, end)`` of the original."""
@@ -50,17 +138,700 @@ class Normalized:
         """Map ``[start, end)`` of the original to ``[start, end)`` of the normalised text."""
         return self._map.to_output(start, end)
 
+    def explain(self) -> list[str]:
+        """One line per fix applied, in order: name, count and what it does.
 
-def normalize(text: str) -> Normalized:
-    """Normalise Persian ``text``; the original is kept and every span maps back to it."""
-    if not isinstance(text, str):
-        raise TypeError(f"normalize() takes str, not {type(text).__name__}; decode bytes first")
-    fixes: list[tuple[str, int]] = []
+        ``apply_fixes(self.original, self.fixes, self.options)`` replays them to ``self.text``.
+        """
+        return [f"{f.name} x{f.count}: {FIXES[f.name]}" for f in self.fixes]
+
+
+#: Every fix, in the order the passes run, with a one-line description (docs/normalization.md).
+FIXES: dict[str, str] = {
+    "fold_arabic_letters": "Arabic ي ى ك (and ڪ ھ ہ, ة outside Arabic phrases) written as Persian ی ک ه",
+    "fold_presentation_forms": "presentation forms (U+FB50-FDFF, U+FE70-FEFF) to the letters they show",
+    "fold_digits": "Persian, Arabic-Indic and ASCII digits to one script (separators untouched)",
+    "expand_ligatures": "ligature presentation forms (ﻻ) to their letters (لا); word ligatures such as ﷼ kept",
+    "remove_kashida": "kashida (ـ) inside words deleted",
+    "remove_diacritics": "vowel marks ( َ ُ ِ ً ٌ ٍ ّ ْ ٰ) deleted",
+    "remove_invisible": "ZWSP, ZWJ, BOM, soft hyphen, bidi controls deleted; stray or doubled ZWNJ removed",
+    "lrm_as_zwnj": "LRM/RLM used between letters where a ZWNJ belongs, turned into a ZWNJ (or a space)",
+    "collapse_spaces": "runs of spaces to one (a column gap of 4+ to a tab), spaces at line edges removed, NBSP and other spaces to a space (not between digits)",
+    "space_punctuation": "no space before ، ؛ ؟ ! » ) and after « (, one space after ، ؛ ؟ and around «» ()",
+    "zwnj_glued": "ZWNJ inserted inside glued words (گروههای → گروه‌های, میکند → می‌کند)",
+    "zwnj_spaced": "space replaced by ZWNJ in split words (گروه های → گروه‌های, می کنند → می‌کنند)",
+}
+
+
+Counts = dict[str, int]
+EditPass = Callable[[str, NormalizeOptions, frozenset[str]], tuple[list[Edit], Counts]]
+
+# ---------------------------------------------------------------------------------------------------
+# Pass 1: one-to-one folds.  One scan finds the few characters that need folding; each run is
+# translated and counted by fix.  Same length, so no offset bookkeeping.
+# ---------------------------------------------------------------------------------------------------
+
+_LETTER_FOLD = {
+    "\N{ARABIC LETTER YEH}": "\N{ARABIC LETTER FARSI YEH}",
+    "\N{ARABIC LETTER ALEF MAKSURA}": "\N{ARABIC LETTER FARSI YEH}",
+    "\N{ARABIC LETTER KAF}": "\N{ARABIC LETTER KEHEH}",
+    "\N{ARABIC LETTER SWASH KAF}": "\N{ARABIC LETTER KEHEH}",
+    "\N{ARABIC LETTER HEH DOACHASHMEE}": "\N{ARABIC LETTER HEH}",
+    "\N{ARABIC LETTER HEH GOAL}": "\N{ARABIC LETTER HEH}",
+}
+_TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"
+# Word ligatures (U+FDF0-FDFF: ﷲ ﷺ ﷼ ﷽ ...) are symbols in their own right: kept.
+_KEEP_FORMS = range(0xFDF0, 0xFE00)
+#: Spaces other than U+0020 that are folded to it (except one standing between two digits).
+_ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+def _presentation_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """One-to-one and one-to-many maps of the presentation forms, built from Unicode decompositions."""
+    one: dict[str, str] = {}
+    many: dict[str, str] = {}
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:
+        if cp in _KEEP_FORMS:
+            continue
+        ch = chr(cp)
+        dec = unicodedata.decomposition(ch)
+        if not dec.startswith("<"):
+            continue
+        tag, _, rest = dec.partition(" ")
+        if tag not in {"<isolated>", "<final>", "<initial>", "<medial>"}:
+            continue
+        chars = "".join(chr(int(h, 16)) for h in rest.split())
+        if len(chars) == 2 and chars[0] in " \u0640" and unicodedata.category(chars[1]) == "Mn":
+            chars = chars[1]  # an isolated or medial vowel mark (U+FE70-FE7F)
+        chars = "".join(_LETTER_FOLD.get(c, c) for c in chars)
+        if chars == _TEH_MARBUTA:
+            chars = "\N{ARABIC LETTER HEH}"
+        (one if len(chars) == 1 else many)[ch] = chars
+    return one, many
+
+
+_FORM_ONE, _FORM_MANY = _presentation_tables()
+_DIGIT_CHARS = (
+    "0123456789" + "".join(chr(0x0660 + i) for i in range(10)) + "".join(chr(0x06F0 + i) for i in range(10))
+)
+_DIGITS = frozenset(_DIGIT_CHARS)
+
+
+def _class(chars: Iterable[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(set(chars)))
+
+
+@lru_cache(maxsize=8)
+def _fold_table(digits: str) -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """char -> (replacement, fix name) for every one-to-one fold, and the scan that finds them."""
+    table: dict[str, tuple[str, str]] = {}
+    for k, v in _LETTER_FOLD.items():
+        table[k] = (v, "fold_arabic_letters")
+    table[_TEH_MARBUTA] = ("\N{ARABIC LETTER HEH}", "fold_arabic_letters")
+    for k, v in _FORM_ONE.items():
+        table[k] = (v, "fold_presentation_forms")
+    base = _DIGIT_SCRIPTS[digits]
+    if base is not None:
+        for d in _DIGIT_CHARS:
+            target = chr(base + int(unicodedata.digit(d)))
+            if target != d:
+                table[d] = (target, "fold_digits")
+    for sp in _ODD_SPACES:
+        table[sp] = (" ", "collapse_spaces")
+    return table, re.compile(f"[{_class(table)}]")
+
+
+def _fold(text: str, digits: str, enabled: frozenset[str]) -> tuple[str, Counts]:
+    table, scan = _fold_table(digits)
+    counts: Counts = {}
+    parts: list[str] = []
+    last = 0
+    n = len(text)
+    for m in scan.finditer(text):
+        i = m.start()
+        ch = text[i]
+        rep, name = table[ch]
+        if name not in enabled:
+            continue
+        if ch == _TEH_MARBUTA:
+            # Kept in an Arabic genitive phrase (دائرة المعارف): ة + optional space/ZWNJ + ال.
+            j = i + 1
+            if j < n and text[j] in " \N{ZERO WIDTH NON-JOINER}":
+                j += 1
+            if text.startswith("\u0627\u0644", j):
+                continue
+        elif name == "collapse_spaces":
+            if 0 < i < n - 1 and text[i - 1] in _DIGITS and text[i + 1] in _DIGITS:
+                continue  # a thousands separator (۱۲ ۵۰۰): one token, left alone
+        parts.append(text[last:i])
+        parts.append(rep)
+        last = i + 1
+        counts[name] = counts.get(name, 0) + 1
+    if not parts:
+        return text, counts
+    parts.append(text[last:])
+    return "".join(parts), counts
+
+
+def fold_chars(text: str, digits: str = "fa") -> str:
+    """The one-to-one folds alone (letters, presentation forms, digits, odd spaces): same length.
+
+    >>> fold_chars("كتاب ١٢ ي")
+    'کتاب ۱۲ ی'
+    """
+    return _fold(text, digits, _ALL)[0]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Edit passes: each returns edits (sorted, non-overlapping) and counts per fix name.  Every scan
+# starts with one literal or character class (no leading lookbehind), so the regex engine skips
+# quickly to the few places that need a decision, which is then taken in Python.
+# ---------------------------------------------------------------------------------------------------
+
+_LIGATURE_RE = re.compile(f"[{_class(_FORM_MANY)}]")
+
+
+def _pass_ligatures(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
+    if "expand_ligatures" not in enabled:
+        return [], {}
+    edits = [Edit(m.start(), m.end(), _FORM_MANY[m.group()]) for m in _LIGATURE_RE.finditer(text)]
+    return edits, ({"expand_ligatures": len(edits)} if edits else {})
+
+
+_KASHIDA = "\N{ARABIC TATWEEL}"
+_MARK_CHARS = frozenset(_KASHIDA + INVISIBLE_CHARS + LRM + RLM + ZWNJ) | _DIACRITICS
+_MARKS_RE = re.compile(f"[{_KASHIDA}{DIACRITIC}{INVISIBLE}{LRM}{RLM}{ZWNJ}]")
+_INVISIBLES = frozenset(INVISIBLE_CHARS + LRM + RLM + ZWNJ)
+
+
+def _neighbours(text: str, s: int, e: int, skip: frozenset[str]) -> tuple[str, int, str, int]:
+    """The characters left of ``s`` and right of ``e``, skipping ``skip`` (marks deleted anyway)."""
+    i = s - 1
+    while i >= 0 and text[i] in skip:
+        i -= 1
+    j = e
+    n = len(text)
+    while j < n and text[j] in skip:
+        j += 1
+    return (text[i] if i >= 0 else ""), i, (text[j] if j < n else ""), j
+
+
+def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
+    edits: list[Edit] = []
+    counts: Counts = {}
+    strip_marks = opts.diacritics and "remove_diacritics" in enabled
+    skip = (_DIACRITICS | {_KASHIDA}) if strip_marks else frozenset({_KASHIDA})
+    n = len(text)
+    pos = 0
+    while True:
+        m = _MARKS_RE.search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        first = text[s]
+        # The run of the same kind of mark.
+        group = {_KASHIDA} if first == _KASHIDA else (_DIACRITICS if first in _DIACRITICS else _INVISIBLES)
+        e = s + 1
+        while e < n and text[e] in group:
+            e += 1
+        pos = e
+        rep = ""
+        if first == _KASHIDA:
+            if not ((s > 0 and text[s - 1] in _PIECE_CHARS) or (e < n and text[e] in _PIECE_CHARS)):
+                continue  # a lone kashida used as a dash
+            name = "remove_kashida"
+        elif first in _DIACRITICS:
+            if not strip_marks:
+                continue
+            name = "remove_diacritics"
+        else:
+            run = text[s:e]
+            left, li, right, rj = _neighbours(text, s, e, skip)
+            inside = left in _WORD_CHARS and right in _WORD_CHARS
+            if run == ZWNJ and inside:
+                continue  # a well-placed ZWNJ
+            name = "remove_invisible"
+            if (LRM in run or RLM in run) and left in _PIECE_CHARS and right in _PIECE_CHARS:
+                name = "lrm_as_zwnj"
+                if left not in NON_JOINING:
+                    lw = _PIECE_RUN.findall(text, max(0, li - 12), li + 1)
+                    rm = _PIECE_RUN.match(text, rj)
+                    numbers = _rules()["number_words"]
+                    a = lw[-1] if lw else ""
+                    b = rm.group() if rm else ""
+                    rep = " " if (a in numbers or b in numbers) else ZWNJ
+            elif ZWNJ in run and inside:
+                rep = ZWNJ
+        if name not in enabled:
+            continue
+        edits.append(Edit(s, e, rep))
+        counts[name] = counts.get(name, 0) + 1
+    return edits, counts
+
+
+# Spacing.  Three literal-led scans: a space that may be wrong (before another space, a line end or
+# closing punctuation), a line that starts with a space, and Persian punctuation.
+_CLOSE = "،؛؟!»)]"
+_SPACE_RE = re.compile(f" (?=[ \\n{re.escape(_CLOSE)}.:]|$)")
+_LEAD_RE = re.compile("\n ")
+_PUNCT_RE = re.compile(f"[«(\\[{re.escape(_CLOSE)}]")
+
+
+def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
+    if not opts.spacing or not text:
+        return [], {}
+    do_sp = "collapse_spaces" in enabled
+    do_p = "space_punctuation" in enabled
+    if not (do_sp or do_p):
+        return [], {}
+    n = len(text)
+    found: list[tuple[int, int, str, str]] = []  # start, end, replacement, fix name
+    # Spaces.
+    pos = 0
+    if text[0] == " ":
+        e = 1
+        while e < n and text[e] == " ":
+            e += 1
+        if e < n and text[e] != "\n":
+            found.append((0, e, "", "collapse_spaces"))
+        pos = e
+    for m in _LEAD_RE.finditer(text):
+        s = m.start() + 1
+        e = s + 1
+        while e < n and text[e] == " ":
+            e += 1
+        if e < n and text[e] != "\n":
+            found.append((s, e, "", "collapse_spaces"))
+    while True:
+        m = _SPACE_RE.search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        e = s + 1
+        while e < n and text[e] == " ":
+            e += 1
+        pos = e
+        prev = text[s - 1] if s > 0 else "\n"
+        nxt = text[e] if e < n else ""
+        if prev == "\n" or prev in "«([":
+            continue  # leading spaces of a line, spaces after an opening mark: handled elsewhere
+        if nxt in ("", "\n"):
+            found.append((s, e, "", "collapse_spaces"))
+            continue
+        if nxt in ".:":
+            after = text[e + 1] if e + 1 < n else ""
+            if (prev in _LETTER_CHARS or prev in ")»") and (after == "" or after.isspace()):
+                found.append((s, e, "", "space_punctuation"))
+                continue
+        elif nxt in _CLOSE and (prev in _WORD_CHARS or prev in ")»]"):
+            found.append((s, e, "", "space_punctuation"))
+            continue
+        if e - s >= 4 and prev not in " \t" and nxt not in " \t":
+            found.append((s, e, "\t", "collapse_spaces"))
+        elif e - s >= 2:
+            found.append((s, e, " ", "collapse_spaces"))
+    # Punctuation.
+    for m in _PUNCT_RE.finditer(text):
+        s = m.start()
+        ch = text[s]
+        prev = text[s - 1] if s > 0 else "\n"
+        nxt = text[s + 1] if s + 1 < n else ""
+        if ch in "«([":
+            if (ch == "«" and prev in _WORD_CHARS) or (ch == "(" and prev in _LETTER_CHARS):
+                found.append((s, s, " ", "space_punctuation"))
+            if nxt == " ":
+                e = s + 1
+                while e < n and text[e] == " ":
+                    e += 1
+                if e < n and text[e] != "\n":
+                    found.append((s + 1, e, "", "space_punctuation"))
+        elif (ch in "،؛؟!" and nxt in _LETTER_CHARS) or (ch in ")»" and nxt in _WORD_CHARS):
+            found.append((s + 1, s + 1, " ", "space_punctuation"))
+    found.sort(key=lambda f: (f[0], f[1]))
+    edits: list[Edit] = []
+    counts: Counts = {}
+    cursor = 0
+    for s, e, rep, name in found:
+        if s < cursor or name not in enabled:
+            continue
+        edits.append(Edit(s, e, rep))
+        counts[name] = counts.get(name, 0) + 1
+        cursor = e
+    return edits, counts
+
+
+# ---------------------------------------------------------------------------------------------------
+# ZWNJ repair
+# ---------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    return _load_rules(resources.files("khabar_extract") / "data" / "normalize" / "rules.json")
+
+
+class LexiconError(ValueError):
+    """A data file under ``data/normalize`` is malformed; the message names the file and the entry."""
+
+
+def _load_rules(path: Any) -> dict[str, Any]:
+    name = getattr(path, "name", str(path))
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"{name}: cannot read: {exc}") from exc
+    need = {
+        "plural_suffixes": list,
+        "comparative_suffixes": list,
+        "perfect_endings": list,
+        "verb_prefixes": list,
+        "verb_endings": list,
+        "never_join": list,
+        "never_split": list,
+        "number_words": list,
+        "compounds": list,
+    }
+    out: dict[str, Any] = {}
+    for key, typ in need.items():
+        if not isinstance(raw.get(key), typ):
+            raise LexiconError(f"{name}: '{key}' must be a {typ.__name__}")
+        for item in raw[key]:
+            if not isinstance(item, str) or not item or item != item.strip():
+                raise LexiconError(f"{name}: '{key}' has a bad entry {item!r}")
+            if ZWNJ in item and key != "compounds":
+                raise LexiconError(f"{name}: '{key}' entry {item!r} holds a ZWNJ")
+        out[key] = frozenset(fold_chars(x) for x in raw[key])
+    for c in out["compounds"]:
+        if c.count(ZWNJ) != 1:
+            raise LexiconError(f"{name}: compound {c!r} must be two parts joined by one ZWNJ")
+    return out
+
+
+class ZwnjLexicon:
+    """What the ZWNJ repair knows: hand-written rules plus word counts learned from Fars text.
+
+    ``pieces``: how often each word piece (a run of letters between spaces, ZWNJ or punctuation)
+    occurs; ``junctions``: for a pair of pieces ``(a, b)``, how often they are written ``a‌b`` (ZWNJ)
+    and ``a b`` (space).  Rebuilt by ``scripts/build_zwnj_lexicon.py``.
+    """
+
+    def __init__(
+        self, rules: dict[str, Any], pieces: dict[str, int], junctions: dict[tuple[str, str], tuple[int, int]]
+    ):
+        self.rules = rules
+        self.pieces = pieces
+        self.junctions = junctions
+        self.number_words: frozenset[str] = rules["number_words"]
+        self.never_join: frozenset[str] = rules["never_join"] | rules["number_words"]
+        self.never_split: frozenset[str] = rules["never_split"]
+        self.plural: frozenset[str] = rules["plural_suffixes"]
+        self.comparative: frozenset[str] = rules["comparative_suffixes"]
+        self.perfect: frozenset[str] = rules["perfect_endings"]
+        self.verb_prefixes: frozenset[str] = rules["verb_prefixes"]
+        endings = sorted(rules["verb_endings"], key=len, reverse=True)
+        # Learned: what follows می‌/نمی‌ (verb rests), and their stems without person endings.
+        rests = {b for (a, b) in junctions if a in self.verb_prefixes and len(b) >= 2}
+        self.verb_rests = frozenset(rests)
+        stems = set()
+        for r in rests:
+            for end in endings:
+                if r.endswith(end) and len(r) - len(end) >= 2:
+                    stems.add(r[: -len(end)])
+        self.verb_stems = frozenset(stems)
+        self.verb_endings = tuple(endings)
+        self.suffixes = self.plural | self.comparative
+        # Learned joins of spaced pairs and splits of glued words.
+        self.join_pairs: dict[tuple[str, str], str] = {}
+        self.split_words: dict[str, tuple[str, str]] = {}
+        for c in rules["compounds"]:
+            a, b = c.split(ZWNJ)
+            self.join_pairs[(a, b)] = ZWNJ
+            self.split_words[a + b] = (a, b)
+        for (a, b), (j, s) in junctions.items():
+            if a in self.never_join or b in self.never_join or a[-1] in NON_JOINING:
+                continue
+            if a + b in self.never_split:
+                continue
+            glued = pieces.get(a + b, 0)
+            if j > glued and j >= 1:
+                best = self.split_words.get(a + b)
+                if best is None or junctions.get(best, (0, 0))[0] < j:
+                    self.split_words[a + b] = (a, b)
+            if j >= 2 and j >= 3 * s and j > glued:
+                self.join_pairs[(a, b)] = ZWNJ
+        self.join_firsts = frozenset(a for a, _ in self.join_pairs)
+        self.join_pair_set = frozenset(self.join_pairs)
+        self.piece_set = frozenset(pieces)
+        self.split_set = frozenset(self.split_words)
+        self._split_cache: dict[str, tuple[str, ...] | None] = {}
+
+    # -- decisions -------------------------------------------------------------------------------
+    def known(self, piece: str) -> bool:
+        return self.pieces.get(piece, 0) >= 2
+
+    def is_verb_rest(self, rest: str) -> bool:
+        if rest in self.verb_rests:
+            return True
+        for end in self.verb_endings:
+            if rest.endswith(end) and rest[: -len(end)] in self.verb_stems:
+                return True
+        return rest in self.verb_stems
+
+    def split(self, piece: str) -> tuple[str, ...] | None:
+        """The parts a glued piece should be written as (joined by ZWNJ), or None to leave it."""
+        cached = self._split_cache.get(piece, False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        out = self._split(piece, 0)
+        if len(self._split_cache) > 50000:
+            self._split_cache.clear()
+        self._split_cache[piece] = out
+        return out
+
+    def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
+        if depth > 3 or len(piece) < 4 or piece in self.never_split:
+            return None
+        learned = self.split_words.get(piece)
+        if learned is not None:
+            a, b = learned
+            return (*(self._split(a, depth + 1) or (a,)), *(self._split(b, depth + 1) or (b,)))
+        if self.pieces.get(piece, 0) > 0:
+            return None  # a word in its own right
+        # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.
+        for i in range(len(piece) - 2, 1, -1):
+            a, b = piece[:i], piece[i:]
+            if b in self.suffixes and a[-1] not in NON_JOINING and a not in self.never_join:
+                if self.known(a) or self.split_words.get(a) is not None or self._prefixed(a):
+                    head = self._split(a, depth + 1) or (a,)
+                    return (*head, b)
+        # Prefix: می / نمی + a verb form.
+        for p in self.verb_prefixes:
+            if piece.startswith(p) and len(piece) - len(p) >= 2:
+                rest = piece[len(p) :]
+                if self.is_verb_rest(rest):
+                    return (p, rest)
+        return None
+
+    def _prefixed(self, a: str) -> bool:
+        for p in self.verb_prefixes:
+            if a.startswith(p) and self.is_verb_rest(a[len(p) :]):
+                return True
+        return False
+
+    def join(self, a: str, b: str) -> str | None:
+        """How the space between pieces ``a`` and ``b`` should be written: ZWNJ, '' (glued) or None."""
+        if a in self.never_join or b in self.never_join:
+            return None
+        glue = "" if a[-1] in NON_JOINING else ZWNJ
+        learned = self.join_pairs.get((a, b))
+        if learned is not None:
+            return glue if glue == "" else learned
+        j, s = self.junctions.get((a, b), (0, 0))
+        if s > max(j, 1) * 3:
+            return None  # written apart on purpose
+        if a in self.verb_prefixes:
+            return ZWNJ if self.is_verb_rest(b) else None
+        if b in self.plural:
+            return glue
+        if b in self.comparative and (self.known(a) or len(a) >= 3):
+            return glue
+        if b in self.perfect and len(a) >= 3 and a.endswith(("ده", "ته")):
+            return ZWNJ
+        if b == "ای" and len(a) >= 3 and a[-1] == "ه":
+            return ZWNJ
+        return None
+
+
+def load_lexicon(folder: str | Path | None = None) -> ZwnjLexicon:
+    """Load the ZWNJ lexicon from ``folder`` (default: the bundled ``data/normalize``)."""
+    if folder is None:
+        return _bundled_lexicon()
+    return _read_lexicon(Path(folder), _rules())
+
+
+def _read_lexicon(folder: Any, rules: dict[str, Any]) -> ZwnjLexicon:
+    pieces: dict[str, int] = {}
+    junctions: dict[tuple[str, str], tuple[int, int]] = {}
+    pf = folder / "pieces.tsv"
+    jf = folder / "junctions.tsv"
+    for path, width in ((pf, 2), (jf, 4)):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read: {exc}") from exc
+        for no, line in enumerate(lines, 1):
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            nums = cols[1:] if width == 2 else cols[2:]
+            if len(cols) != width or not all(cols) or not all(c.isdigit() for c in nums):
+                raise LexiconError(f"{path.name}:{no}: expected {width} tab-separated columns, got {line!r}")
+            if width == 2:
+                pieces[cols[0]] = int(cols[1])
+            else:
+                junctions[(cols[0], cols[1])] = (int(cols[2]), int(cols[3]))
+    return ZwnjLexicon(rules, pieces, junctions)
+
+
+@lru_cache(maxsize=1)
+def _bundled_lexicon() -> ZwnjLexicon:
+    return _read_lexicon(resources.files("khabar_extract") / "data" / "normalize", _rules())
+
+
+def _lexicon_for(opts: NormalizeOptions) -> ZwnjLexicon:
+    lex = opts.lexicon
+    if lex is None:
+        return _bundled_lexicon()
+    if isinstance(lex, ZwnjLexicon):
+        return lex
+    return _cached_folder_lexicon(str(lex))
+
+
+@lru_cache(maxsize=4)
+def _cached_folder_lexicon(folder: str) -> ZwnjLexicon:
+    return load_lexicon(folder)
+
+
+def _starts(text: str, word: str) -> Iterable[int]:
+    """Start positions of ``word`` not preceded by a letter (its end is checked by the caller)."""
+    pos = text.find(word)
+    while pos >= 0:
+        if pos == 0 or text[pos - 1] not in _PIECE_CHARS:
+            yield pos
+        pos = text.find(word, pos + 1)
+
+
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    """Start positions of ``word`` as a whole piece (not inside a longer run of letters)."""
+    n = len(word)
+    for pos in _starts(text, word):
+        end = pos + n
+        if end == len(text) or text[end] not in _PIECE_CHARS:
+            yield pos
+
+
+@lru_cache(maxsize=4)
+def _suffix_re(suffixes: frozenset[str]) -> re.Pattern[str]:
+    suf = "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True))
+    return re.compile(f" (?:{suf})(?![{PIECE}])")
+
+
+def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
+    """ZWNJ repair: glued words split (insertions) and split words joined (a space replaced)."""
+    glued_on = "zwnj_glued" in enabled
+    spaced_on = "zwnj_spaced" in enabled and " " in text
+    if not opts.zwnj or not (glued_on or spaced_on):
+        return [], {}
+    lex = _lexicon_for(opts)
+    words = _PIECE_RUN.findall(text)
+    pieces = set(words)
+    splits: dict[str, tuple[str, ...]] = {}
+    for p in (pieces & lex.split_set) | (pieces - lex.piece_set):
+        parts = lex.split(p)
+        if parts and len(parts) > 1:
+            splits[p] = parts
+    found: list[tuple[int, int, str, str]] = []
+    if glued_on:
+        for p, parts in splits.items():
+            cuts = []
+            k = 0
+            for part in parts[:-1]:
+                k += len(part)
+                cuts.append(k)
+            for pos in _occurrences(text, p):
+                found.extend((pos + c, pos + c, ZWNJ, "zwnj_glued") for c in cuts)
+    if spaced_on:
+        spaces: set[int] = set()
+        for m in _suffix_re(lex.suffixes | lex.perfect | {"ای"}).finditer(text):
+            spaces.add(m.start())
+        for pre in lex.verb_prefixes:
+            for pos in _starts(text, pre + " "):
+                spaces.add(pos + len(pre))
+        for a, b in set(zip(words, words[1:], strict=False)) & lex.join_pair_set:
+            for pos in _occurrences(text, f"{a} {b}"):
+                spaces.add(pos + len(a))
+        n = len(text)
+        for s in spaces:
+            if s < 1 or s + 1 >= n or text[s - 1] not in _PIECE_CHARS or text[s + 1] not in _PIECE_CHARS:
+                continue
+            a0 = s - 1
+            while a0 > 0 and text[a0 - 1] in _PIECE_CHARS:
+                a0 -= 1
+            b1 = s + 1
+            while b1 < n and text[b1] in _PIECE_CHARS:
+                b1 += 1
+            a, b = text[a0:s], text[s + 1 : b1]
+            if a in splits:
+                a = splits[a][-1]
+            if b in splits:
+                b = splits[b][0]
+            rep = lex.join(a, b)
+            if rep is not None:
+                found.append((s, s + 1, rep, "zwnj_spaced"))
+    if not found:
+        return [], {}
+    found.sort(key=lambda f: (f[0], f[1]))
+    counts: Counts = {}
+    for f in found:
+        counts[f[3]] = counts.get(f[3], 0) + 1
+    return [Edit(s, e, r) for s, e, r, _ in found], counts
+
+
+# ---------------------------------------------------------------------------------------------------
+# The pipeline
+# ---------------------------------------------------------------------------------------------------
+
+_EDIT_PASSES: tuple[EditPass, ...] = (_pass_ligatures, _pass_marks, _pass_spacing, _pass_zwnj)
+_ALL = frozenset(FIXES)
+
+
+def _run(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> Normalized:
     stages: list[EditMap] = []
-    out = text.translate(_FOLD)
-    edits = [Edit(m.start(), m.end(), "") for m in _DELETE.finditer(out)]
-    if edits:
+    counts: Counts = {}
+    out, c = _fold(text, opts.digits, enabled)
+    counts.update(c)
+    for p in _EDIT_PASSES:
+        edits, c = p(out, opts, enabled)
+        if not edits:
+            continue
         out, emap = apply_edits(out, edits)
         stages.append(emap)
-        fixes.append(("remove_invisible", len(edits)))
-    return Normalized(text, out, tuple(fixes), ChainMap(stages))
+        for k, v in c.items():
+            counts[k] = counts.get(k, 0) + v
+    fixes = tuple(Fix(name, counts[name]) for name in FIXES if counts.get(name))
+    return Normalized(text, out, fixes, ChainMap(stages), opts)
+
+
+def normalize(text: str, options: NormalizeOptions | None = None, **kwargs: Any) -> Normalized:
+    """Normalise Persian ``text``; the original is kept and every span maps back to it.
+
+    Keyword arguments are :class:`NormalizeOptions` fields (``digits="fa"``, ``diacritics=True``,
+    ``zwnj=True``, ``spacing=True``, ``lexicon=None``).
+
+    >>> normalize("گروههای ٢.٥ ميليون").text == "گروه\\N{ZERO WIDTH NON-JOINER}های ۲.۵ میلیون"
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() takes str, not {type(text).__name__}; decode bytes first")
+    if kwargs:
+        base = options or DEFAULT_OPTIONS
+        options = NormalizeOptions(**{**base.__dict__, **kwargs})
+    elif options is not None and not isinstance(options, NormalizeOptions):
+        raise TypeError("options must be a NormalizeOptions")
+    return _run(text, options or DEFAULT_OPTIONS, _ALL)
+
+
+def apply_fixes(
+    text: str, fixes: Sequence[Fix | str | tuple[str, int]], options: NormalizeOptions | None = None
+) -> str:
+    """Apply only the named fixes, in the normaliser's order, to ``text``.
+
+    Replaying ``doc.fixes`` on ``doc.original`` (with ``doc.options``) gives ``doc.text``.
+    """
+    names = set()
+    for f in fixes:
+        name = f if isinstance(f, str) else f[0]
+        if name not in FIXES:
+            raise ValueError(f"unknown fix {name!r}; known fixes: {', '.join(FIXES)}")
+        names.add(name)
+    return _run(text, options or DEFAULT_OPTIONS, frozenset(names)).text

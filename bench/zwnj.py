@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""ZWNJ restoration on real Fars text, and normaliser speed: khabar_extract vs hazm and parsivar.
+
+    .venv/bin/python bench/zwnj.py                 # khabar_extract alone
+    /work/bench-venv/bin/python bench/zwnj.py      # with hazm and parsivar, when installed there
+
+Protocol (docs/normalization.md): take the Fars articles of ``../shared/corpus/raw`` that contain ZWNJ;
+delete every ZWNJ, alternately glued (``گروههای``) and replaced by a space (``گروه های``); normalise;
+compare the words that carry a ZWNJ with the source, per article as multisets, micro-averaged.
+Before comparing, both sides are folded the same way: ي/ك to ی/ک, digits to Persian, vowel marks and
+kashida removed, ZWNJ at a word's edge dropped, punctuation around a word stripped.  A word counts as
+ZWNJ-bearing when a ZWNJ sits between two of its letters.
+
+Learning is measured honestly: the bundled lexicon was learned from all Fars articles, so the script
+also rebuilds the lexicon from the *train* split only (``scripts/build_zwnj_lexicon.py``) and measures it
+on the *test* split it never saw.  ``measure(texts)`` is the importable entry point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from khabar_extract.normalize import PIECE, ZWNJ, fold_chars, normalize  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
+_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_STRIP = re.compile(f"^[^{PIECE}0-9\u06f0-\u06f9A-Za-z]+|[^{PIECE}0-9\u06f0-\u06f9A-Za-z]+$")
+_INNER = re.compile(f"[{PIECE}]{ZWNJ}+[{PIECE}]")
+
+
+def corrupt(text: str) -> str:
+    """Delete every ZWNJ, alternately glued and replaced by a space."""
+    out = []
+    k = 0
+    for ch in text:
+        if ch == ZWNJ:
+            out.append("" if k % 2 == 0 else " ")
+            k += 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def zwnj_words(text: str) -> Counter[str]:
+    """The ZWNJ-bearing words of ``text``, folded for comparison."""
+    text = _MARKS.sub("", fold_chars(text))
+    out: Counter[str] = Counter()
+    for tok in text.split():
+        tok = _STRIP.sub("", tok).strip(ZWNJ)
+        if _INNER.search(tok):
+            out[re.sub(f"{ZWNJ}+", ZWNJ, tok)] += 1
+    return out
+
+
+def score(pairs: list[tuple[Counter[str], Counter[str]]]) -> dict[str, float]:
+    tp = gold = pred = 0
+    for g, p in pairs:
+        tp += sum((g & p).values())
+        gold += sum(g.values())
+        pred += sum(p.values())
+    prec = tp / pred if pred else 0.0
+    rec = tp / gold if gold else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(f1, 4),
+        "gold": gold,
+        "pred": pred,
+        "tp": tp,
+    }
+
+
+def measure_one(texts: list[str], fn: Callable[[str], str]) -> dict[str, float]:
+    pairs = []
+    for t in texts:
+        if ZWNJ not in t:
+            continue
+        pairs.append((zwnj_words(t), zwnj_words(fn(corrupt(t)))))
+    return score(pairs)
+
+
+def optional(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except Exception:  # noqa: BLE001 - any import failure means "not installed here"
+        return None
+
+
+def systems(lexicon: Any = None) -> dict[str, Callable[[str], str]]:
+    out: dict[str, Callable[[str], str]] = {"khabar_extract": lambda t: normalize(t, lexicon=lexicon).text}
+    hazm = optional("hazm")
+    if hazm is not None:
+        out["hazm"] = hazm.Normalizer().normalize
+    parsivar = optional("parsivar")
+    if parsivar is not None:
+        out["parsivar"] = parsivar.Normalizer().normalize
+    return out
+
+
+def measure(texts: list[str]) -> dict[str, Any]:
+    """ZWNJ restoration figures on ``texts`` for khabar_extract (bundled lexicon) and, when importable,
+    hazm and parsivar; plus mean normalisation time per article."""
+    result: dict[str, Any] = {}
+    for name, fn in systems().items():
+        fig = measure_one(texts, fn)
+        fig["ms_per_article"] = round(per_article_ms(fn, texts[:100]), 3)
+        result[name] = fig
+    return result
+
+
+def per_article_ms(fn: Callable[[str], Any], texts: list[str], rounds: int = 3) -> float:
+    if not texts:
+        return 0.0
+    for t in texts[:5]:
+        fn(t)
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for t in texts:
+            fn(t)
+        best = min(best, time.perf_counter() - t0)
+    return best / len(texts) * 1000
+
+
+def article_6kb(paths: list[Path]) -> str:
+    """The raw article whose UTF-8 size is closest to 6 KB."""
+    return min((p.read_text(encoding="utf-8") for p in paths), key=lambda t: abs(len(t.encode()) - 6000))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from build_zwnj_lexicon import fars_files, learn, split_of, write
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args(argv)
+    files = fars_files(args.corpus)
+    texts = {f.name: f.read_text(encoding="utf-8") for f in files}
+    with_zwnj = {k: v for k, v in texts.items() if ZWNJ in v}
+    test = [v for k, v in with_zwnj.items() if split_of(k) == "test"]
+    train_all = [v for k, v in texts.items() if split_of(k) == "train"]
+    print(f"# ZWNJ restoration: {len(with_zwnj)} Fars articles with ZWNJ ({len(test)} in the test split)\n")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pieces, junctions = learn(train_all)
+        write(Path(tmp), pieces, junctions, "train split")
+        from khabar_extract.normalize import load_lexicon
+
+        train_lex = load_lexicon(tmp)
+        rows: list[tuple[str, dict[str, float]]] = []
+        rows.append(
+            (
+                "khabar_extract, lexicon learned on train, measured on test (held out)",
+                measure_one(test, lambda t: normalize(t, lexicon=train_lex).text),
+            )
+        )
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        (empty / "pieces.tsv").write_text("", encoding="utf-8")
+        (empty / "junctions.tsv").write_text("", encoding="utf-8")
+        rules_lex = load_lexicon(empty)
+        rows.append(
+            (
+                "khabar_extract, rules only (no learned lists), test split",
+                measure_one(test, lambda t: normalize(t, lexicon=rules_lex).text),
+            )
+        )
+    rows.append(
+        (
+            "khabar_extract, bundled lexicon (learned on all), test split",
+            measure_one(test, lambda t: normalize(t).text),
+        )
+    )
+    rows.append(
+        (
+            "khabar_extract, bundled lexicon, all articles (in-sample)",
+            measure_one(list(with_zwnj.values()), lambda t: normalize(t).text),
+        )
+    )
+    others = systems()
+    for name in ("hazm", "parsivar"):
+        if name in others:
+            rows.append((f"{name}, test split", measure_one(test, others[name])))
+            rows.append((f"{name}, all articles", measure_one(list(with_zwnj.values()), others[name])))
+        else:
+            print(f"[{name} not importable in this interpreter: skipped]")
+    print(f"{'system':<74}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
+    for label, fig in rows:
+        print(
+            f"{label:<74}{fig['precision']:7.3f}{fig['recall']:7.3f}{fig['f1']:7.3f}{fig['gold']:7d}{fig['pred']:7d}"
+        )
+
+    print("\n# Normalisation time (one process, best of 3)")
+    six = article_6kb(files)
+    sample = list(texts.values())[:200]
+    for name, fn in others.items():
+        one = statistics.median(per_article_ms(fn, [six], rounds=1) for _ in range(50)) if six else 0.0
+        print(
+            f"{name:<16} 6 KB article ({len(six.encode())} bytes): {one:6.3f} ms   "
+            f"mean over {len(sample)} raw articles: {per_article_ms(fn, sample):6.3f} ms"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

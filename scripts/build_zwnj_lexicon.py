@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Rebuild the learned word lists of the ZWNJ repair from Fars articles that write ZWNJ correctly.
+
+    python scripts/build_zwnj_lexicon.py                      # all Fars articles -> the package data
+    python scripts/build_zwnj_lexicon.py --split train --out /tmp/lex   # the learning half of the split
+
+Reads ``fars_*.txt`` under ``--corpus`` (default ``../shared/corpus/raw`` beside the repository), folds
+them with the normaliser itself (ZWNJ repair off) and writes two files into ``--out``:
+
+``pieces.tsv``     piece<TAB>count: every run of letters between spaces, ZWNJ or punctuation;
+``junctions.tsv``  a<TAB>b<TAB>zwnj<TAB>space: pairs written ``a‌b`` at least once, with how often
+                   they are written with a ZWNJ and with a space.
+
+The split is fixed by a hash of the file name (:func:`split_of`), so ``bench/zwnj.py`` can measure on
+the articles the learning never saw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from khabar_extract.normalize import PIECE, ZWNJ, normalize  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
+DEFAULT_OUT = ROOT / "src" / "khabar_extract" / "data" / "normalize"
+# A piece, and what separates it from the next one.
+_TOKEN = re.compile(f"([{PIECE}]+)(?=([{ZWNJ} ]?)([{PIECE}]*))")
+
+
+def split_of(name: str) -> str:
+    """'test' for one article in five (by a hash of its file name), else 'train'."""
+    return "test" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 5 == 0 else "train"
+
+
+def fars_files(corpus: Path, split: str = "all") -> list[Path]:
+    files = sorted(corpus.glob("fars_*.txt"))
+    return [f for f in files if split == "all" or split_of(f.name) == split]
+
+
+def learn(texts: list[str]) -> tuple[Counter[str], dict[tuple[str, str], list[int]]]:
+    pieces: Counter[str] = Counter()
+    zw: Counter[tuple[str, str]] = Counter()
+    pairs_space: list[tuple[str, str]] = []
+    for raw in texts:
+        text = normalize(raw, zwnj=False).text
+        for m in _TOKEN.finditer(text):
+            a, sep, b = m.group(1), m.group(2), m.group(3)
+            pieces[a] += 1
+            if b and sep == ZWNJ:
+                zw[(a, b)] += 1
+            elif b and sep == " ":
+                pairs_space.append((a, b))
+    junctions = {k: [v, 0] for k, v in zw.items()}
+    for p in pairs_space:
+        j = junctions.get(p)
+        if j is not None:
+            j[1] += 1
+    return pieces, junctions
+
+
+def write(out: Path, pieces: Counter[str], junctions: dict[tuple[str, str], list[int]], source: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    head = f"# learned by scripts/build_zwnj_lexicon.py from {source}\n"
+    with open(out / "pieces.tsv", "w", encoding="utf-8") as f:
+        f.write(head + "# piece\tcount\n")
+        for w, n in sorted(pieces.items(), key=lambda kv: (-kv[1], kv[0])):
+            f.write(f"{w}\t{n}\n")
+    with open(out / "junctions.tsv", "w", encoding="utf-8") as f:
+        f.write(head + "# a\tb\tcount written a<ZWNJ>b\tcount written 'a b'\n")
+        for (a, b), (j, s) in sorted(junctions.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            f.write(f"{a}\t{b}\t{j}\t{s}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder holding fars_*.txt")
+    ap.add_argument("--split", choices=("all", "train", "test"), default="all")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args(argv)
+    files = fars_files(args.corpus, args.split)
+    if not files:
+        print(f"no fars_*.txt under {args.corpus}", file=sys.stderr)
+        return 1
+    pieces, junctions = learn([f.read_text(encoding="utf-8") for f in files])
+    write(args.out, pieces, junctions, f"{len(files)} Fars articles ({args.split})")
+    print(f"{len(files)} articles: {len(pieces)} pieces, {len(junctions)} junctions -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
