@@ -7,7 +7,8 @@
 Reads ``fars_*.txt`` under ``--corpus`` (default ``../shared/corpus/raw`` beside the repository), folds
 them with the normaliser itself (ZWNJ repair off) and writes two files into ``--out``:
 
-``pieces.tsv``     piece<TAB>count: every run of letters between spaces, ZWNJ or punctuation;
+``pieces.tsv``     piece<TAB>count<TAB>alone: every run of letters between spaces, ZWNJ or punctuation,
+                   and how often it stands with no ZWNJ on either side;
 ``junctions.tsv``  a<TAB>b<TAB>zwnj<TAB>space: pairs written ``a‌b`` at least once, with how often
                    they are written with a ZWNJ and with a space.
 
@@ -45,15 +46,22 @@ def fars_files(corpus: Path, split: str = "all") -> list[Path]:
     return [f for f in files if split == "all" or split_of(f.name) == split]
 
 
-def learn(texts: list[str]) -> tuple[Counter[str], dict[tuple[str, str], list[int]]]:
-    pieces: Counter[str] = Counter()
+def learn(texts: list[str]) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
+    """Piece counts ``[all, alone]`` (alone: no ZWNJ on either side) and junction counts ``[zwnj, space]``."""
+    pieces: dict[str, list[int]] = {}
     zw: Counter[tuple[str, str]] = Counter()
     pairs_space: list[tuple[str, str]] = []
     for raw in texts:
         text = normalize(raw, zwnj=False).text
         for m in _TOKEN.finditer(text):
             a, sep, b = m.group(1), m.group(2), m.group(3)
-            pieces[a] += 1
+            s = m.start()
+            c = pieces.get(a)
+            if c is None:
+                c = pieces[a] = [0, 0]
+            c[0] += 1
+            if sep != ZWNJ and (s == 0 or text[s - 1] != ZWNJ):
+                c[1] += 1
             if b and sep == ZWNJ:
                 zw[(a, b)] += 1
             elif b and sep == " ":
@@ -66,17 +74,19 @@ def learn(texts: list[str]) -> tuple[Counter[str], dict[tuple[str, str], list[in
     return pieces, junctions
 
 
-def write(out: Path, pieces: Counter[str], junctions: dict[tuple[str, str], list[int]], source: str) -> None:
+def write(
+    out: Path, pieces: dict[str, list[int]], junctions: dict[tuple[str, str], list[int]], source: str
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     head = f"# learned by scripts/build_zwnj_lexicon.py from {source}\n"
     with open(out / "pieces.tsv", "w", encoding="utf-8") as f:
-        f.write(head + "# piece\tcount\n")
-        for w, n in sorted(pieces.items(), key=lambda kv: (-kv[1], kv[0])):
-            f.write(f"{w}\t{n}\n")
+        f.write(head + "# piece\tcount\tcount without a ZWNJ on either side\n")
+        for w, (n, alone) in sorted(pieces.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            f.write(f"{w}\t{n}\t{alone}\n")
     with open(out / "junctions.tsv", "w", encoding="utf-8") as f:
         f.write(head + "# a\tb\tcount written a<ZWNJ>b\tcount written 'a b'\n")
-        for (a, b), (j, s) in sorted(junctions.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            f.write(f"{a}\t{b}\t{j}\t{s}\n")
+        for (a, b), (j, sp) in sorted(junctions.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            f.write(f"{a}\t{b}\t{j}\t{sp}\n")
 
 
 def main(argv: list[str] | None = None) -> int:

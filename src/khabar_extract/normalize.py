@@ -337,7 +337,8 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
         pos = e
         rep = ""
         if first == _KASHIDA:
-            if not ((s > 0 and text[s - 1] in _PIECE_CHARS) or (e < n and text[e] in _PIECE_CHARS)):
+            left, _, right, _ = _neighbours(text, s, e, _INVISIBLES)
+            if left not in _PIECE_CHARS and right not in _PIECE_CHARS:
                 continue  # a lone kashida used as a dash
             name = "remove_kashida"
         elif first in _DIACRITICS:
@@ -474,6 +475,9 @@ class LexiconError(ValueError):
     """A data file under ``data/normalize`` is malformed; the message names the file and the entry."""
 
 
+_UNSEEN_VERB_ENDINGS = ("ند", "ید", "یم")
+
+
 def _load_rules(path: Any) -> dict[str, Any]:
     name = getattr(path, "name", str(path))
     try:
@@ -516,10 +520,15 @@ class ZwnjLexicon:
     """
 
     def __init__(
-        self, rules: dict[str, Any], pieces: dict[str, int], junctions: dict[tuple[str, str], tuple[int, int]]
+        self,
+        rules: dict[str, Any],
+        pieces: dict[str, int],
+        junctions: dict[tuple[str, str], tuple[int, int]],
+        alone: dict[str, int] | None = None,
     ):
         self.rules = rules
         self.pieces = pieces
+        self.alone = alone if alone is not None else dict(pieces)
         self.junctions = junctions
         self.number_words: frozenset[str] = rules["number_words"]
         self.never_join: frozenset[str] = rules["never_join"] | rules["number_words"]
@@ -553,13 +562,45 @@ class ZwnjLexicon:
             if a + b in self.never_split:
                 continue
             glued = pieces.get(a + b, 0)
-            if j > glued and j >= 1:
+            if j > glued or (j == glued and b in self.plural):
                 best = self.split_words.get(a + b)
                 if best is None or junctions.get(best, (0, 0))[0] < j:
                     self.split_words[a + b] = (a, b)
-            if j >= 2 and j >= 3 * s and j > glued:
+            if j >= 2 and j > s and j > glued:
                 self.join_pairs[(a, b)] = ZWNJ
         self.join_firsts = frozenset(a for a, _ in self.join_pairs)
+        # Productive parts: written joined to at least 3 different words, and bound (more often
+        # joined by ZWNJ than standing alone): رسانی، ریزی، سازی ... as second parts, بی ... as first.
+        seconds: dict[str, list[int]] = {}
+        firsts: dict[str, list[int]] = {}
+        grammatical = self.plural | self.comparative | self.perfect | {"ای"}
+        for (a, b), (j, _s) in junctions.items():
+            if a in self.verb_prefixes or a.endswith("می") or b in grammatical:
+                continue
+            sb = seconds.setdefault(b, [0, 0])
+            sb[0] += 1
+            sb[1] += j
+            fa = firsts.setdefault(a, [0, 0])
+            fa[0] += 1
+            fa[1] += j
+        self.bound_seconds = frozenset(
+            b
+            for b, (n, j) in seconds.items()
+            if n >= 3 and len(b) >= 3 and self.alone.get(b, 0) < j and b not in self.never_join
+        )
+        # Strongly bound: almost never written alone (پور، زاده، آبادی، رسانی): any word may precede.
+        self.strong_seconds = frozenset(
+            b for b in self.bound_seconds if 5 * self.alone.get(b, 0) <= seconds[b][1] and len(b) >= 3
+        )
+        self.bound_firsts = frozenset(
+            a
+            for a, (n, j) in firsts.items()
+            if n >= 3
+            and len(a) >= 2
+            and self.alone.get(a, 0) < j
+            and a not in self.never_join
+            and a[-1] not in NON_JOINING
+        )
         self.join_pair_set = frozenset(self.join_pairs)
         self.piece_set = frozenset(pieces)
         self.split_set = frozenset(self.split_words)
@@ -572,6 +613,8 @@ class ZwnjLexicon:
     def is_verb_rest(self, rest: str) -> bool:
         if rest in self.verb_rests:
             return True
+        if len(rest) >= 5 and rest.endswith(_UNSEEN_VERB_ENDINGS) and self.pieces.get(rest, 0) == 0:
+            return True  # an unseen verb: می + a stem + a plural person ending
         for end in self.verb_endings:
             if rest.endswith(end) and rest[: -len(end)] in self.verb_stems:
                 return True
@@ -610,6 +653,17 @@ class ZwnjLexicon:
                 rest = piece[len(p) :]
                 if self.is_verb_rest(rest):
                     return (p, rest)
+        # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.
+        for i in range(2, len(piece) - 2):
+            a, b = piece[:i], piece[i:]
+            if a[-1] in NON_JOINING or a in self.never_join:
+                continue
+            if b in self.bound_seconds and (
+                self.known(a) or (b in self.strong_seconds and self.pieces.get(a, 0) >= 1)
+            ):
+                return (a, b)
+            if a in self.bound_firsts and self.known(b):
+                return (a, b)
         return None
 
     def _prefixed(self, a: str) -> bool:
@@ -623,22 +677,26 @@ class ZwnjLexicon:
         if a in self.never_join or b in self.never_join:
             return None
         glue = "" if a[-1] in NON_JOINING else ZWNJ
-        learned = self.join_pairs.get((a, b))
-        if learned is not None:
-            return glue if glue == "" else learned
-        j, s = self.junctions.get((a, b), (0, 0))
-        if s > max(j, 1) * 3:
-            return None  # written apart on purpose
+        if glue == "" and self.split(a + b):
+            return None  # glued, it would read as another split word (دور های -> دوره‌ای)
+        if b in self.plural:
+            return glue  # the plural suffix is never a word of its own
         if a in self.verb_prefixes:
             return ZWNJ if self.is_verb_rest(b) else None
-        if b in self.plural:
+        if (a, b) in self.join_pairs:
             return glue
+        j, s = self.junctions.get((a, b), (0, 0))
+        if s > j:
+            return None  # written apart on purpose more often than not
         if b in self.comparative and (self.known(a) or len(a) >= 3):
             return glue
         if b in self.perfect and len(a) >= 3 and a.endswith(("ده", "ته")):
             return ZWNJ
         if b == "ای" and len(a) >= 3 and a[-1] == "ه":
             return ZWNJ
+        if glue and s == 0 and b in self.bound_seconds:
+            if self.known(a) or (b in self.strong_seconds and self.pieces.get(a, 0) >= 1):
+                return ZWNJ
         return None
 
 
@@ -651,10 +709,10 @@ def load_lexicon(folder: str | Path | None = None) -> ZwnjLexicon:
 
 def _read_lexicon(folder: Any, rules: dict[str, Any]) -> ZwnjLexicon:
     pieces: dict[str, int] = {}
+    alone: dict[str, int] = {}
     junctions: dict[tuple[str, str], tuple[int, int]] = {}
-    pf = folder / "pieces.tsv"
-    jf = folder / "junctions.tsv"
-    for path, width in ((pf, 2), (jf, 4)):
+    for fname, width in (("pieces.tsv", 3), ("junctions.tsv", 4)):
+        path = folder / fname
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
@@ -663,14 +721,15 @@ def _read_lexicon(folder: Any, rules: dict[str, Any]) -> ZwnjLexicon:
             if not line or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            nums = cols[1:] if width == 2 else cols[2:]
+            nums = cols[1:] if width == 3 else cols[2:]
             if len(cols) != width or not all(cols) or not all(c.isdigit() for c in nums):
-                raise LexiconError(f"{path.name}:{no}: expected {width} tab-separated columns, got {line!r}")
-            if width == 2:
+                raise LexiconError(f"{fname}:{no}: expected {width} tab-separated columns, got {line!r}")
+            if width == 3:
                 pieces[cols[0]] = int(cols[1])
+                alone[cols[0]] = int(cols[2])
             else:
                 junctions[(cols[0], cols[1])] = (int(cols[2]), int(cols[3]))
-    return ZwnjLexicon(rules, pieces, junctions)
+    return ZwnjLexicon(rules, pieces, junctions, alone)
 
 
 @lru_cache(maxsize=1)
@@ -747,7 +806,15 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         for pre in lex.verb_prefixes:
             for pos in _starts(text, pre + " "):
                 spaces.add(pos + len(pre))
-        for a, b in set(zip(words, words[1:], strict=False)) & lex.join_pair_set:
+        pairs = set(zip(words, words[1:], strict=False))
+        keyed = {(a, b): (a, b) for a, b in pairs & lex.join_pair_set}
+        if splits:  # a glued word being split: its first or last part may start or end a learned pair
+            for a, b in pairs:
+                if a in splits or b in splits:
+                    key = (splits[a][-1] if a in splits else a, splits[b][0] if b in splits else b)
+                    if key in lex.join_pair_set:
+                        keyed[(a, b)] = key
+        for a, b in keyed:
             for pos in _occurrences(text, f"{a} {b}"):
                 spaces.add(pos + len(a))
         n = len(text)
