@@ -7,8 +7,8 @@
 Reads ``fars_*.txt`` under ``--corpus`` (default ``../shared/corpus/raw`` beside the repository), folds
 them with the normaliser itself (ZWNJ repair off) and writes two files into ``--out``:
 
-``pieces.tsv``     piece<TAB>count<TAB>alone: every run of letters between spaces, ZWNJ or punctuation,
-                   and how often it stands with no ZWNJ on either side;
+``pieces.tsv``     piece<TAB>count<TAB>initial<TAB>final: every run of letters between spaces, ZWNJ or
+                   punctuation, and how often no ZWNJ precedes / follows it;
 ``junctions.tsv``  a<TAB>b<TAB>zwnj<TAB>space: pairs written ``a‌b`` at least once, with how often
                    they are written with a ZWNJ and with a space.
 
@@ -47,7 +47,8 @@ def fars_files(corpus: Path, split: str = "all") -> list[Path]:
 
 
 def learn(texts: list[str]) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
-    """Piece counts ``[all, alone]`` (alone: no ZWNJ on either side) and junction counts ``[zwnj, space]``."""
+    """Piece counts ``[all, starting a word, ending a word]`` (no ZWNJ before / after it) and junction
+    counts ``[zwnj, space]``."""
     pieces: dict[str, list[int]] = {}
     zw: Counter[tuple[str, str]] = Counter()
     pairs_space: list[tuple[str, str]] = []
@@ -58,10 +59,12 @@ def learn(texts: list[str]) -> tuple[dict[str, list[int]], dict[tuple[str, str],
             s = m.start()
             c = pieces.get(a)
             if c is None:
-                c = pieces[a] = [0, 0]
+                c = pieces[a] = [0, 0, 0]
             c[0] += 1
-            if sep != ZWNJ and (s == 0 or text[s - 1] != ZWNJ):
+            if s == 0 or text[s - 1] != ZWNJ:
                 c[1] += 1
+            if sep != ZWNJ:
+                c[2] += 1
             if b and sep == ZWNJ:
                 zw[(a, b)] += 1
             elif b and sep == " ":
@@ -80,9 +83,9 @@ def write(
     out.mkdir(parents=True, exist_ok=True)
     head = f"# learned by scripts/build_zwnj_lexicon.py from {source}\n"
     with open(out / "pieces.tsv", "w", encoding="utf-8") as f:
-        f.write(head + "# piece\tcount\tcount without a ZWNJ on either side\n")
-        for w, (n, alone) in sorted(pieces.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            f.write(f"{w}\t{n}\t{alone}\n")
+        f.write(head + "# piece\tcount\tcount with no ZWNJ before it\tcount with no ZWNJ after it\n")
+        for w, (n, first, last) in sorted(pieces.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            f.write(f"{w}\t{n}\t{first}\t{last}\n")
     with open(out / "junctions.tsv", "w", encoding="utf-8") as f:
         f.write(head + "# a\tb\tcount written a<ZWNJ>b\tcount written 'a b'\n")
         for (a, b), (j, sp) in sorted(junctions.items(), key=lambda kv: (-kv[1][0], kv[0])):

@@ -524,11 +524,14 @@ class ZwnjLexicon:
         rules: dict[str, Any],
         pieces: dict[str, int],
         junctions: dict[tuple[str, str], tuple[int, int]],
-        alone: dict[str, int] | None = None,
+        initial: dict[str, int] | None = None,
+        final: dict[str, int] | None = None,
     ):
         self.rules = rules
         self.pieces = pieces
-        self.alone = alone if alone is not None else dict(pieces)
+        # How often a piece starts a word (no ZWNJ before it) and ends one (no ZWNJ after it).
+        self.initial = initial if initial is not None else dict(pieces)
+        self.final = final if final is not None else dict(pieces)
         self.junctions = junctions
         self.number_words: frozenset[str] = rules["number_words"]
         self.never_join: frozenset[str] = rules["never_join"] | rules["number_words"]
@@ -586,18 +589,18 @@ class ZwnjLexicon:
         self.bound_seconds = frozenset(
             b
             for b, (n, j) in seconds.items()
-            if n >= 3 and len(b) >= 3 and self.alone.get(b, 0) < j and b not in self.never_join
+            if n >= 3 and len(b) >= 3 and self.initial.get(b, 0) < j and b not in self.never_join
         )
         # Strongly bound: almost never written alone (پور، زاده، آبادی، رسانی): any word may precede.
         self.strong_seconds = frozenset(
-            b for b in self.bound_seconds if 5 * self.alone.get(b, 0) <= seconds[b][1] and len(b) >= 3
+            b for b in self.bound_seconds if 5 * self.initial.get(b, 0) <= seconds[b][1] and len(b) >= 3
         )
         self.bound_firsts = frozenset(
             a
             for a, (n, j) in firsts.items()
             if n >= 3
             and len(a) >= 2
-            and self.alone.get(a, 0) < j
+            and self.final.get(a, 0) < j
             and a not in self.never_join
             and a[-1] not in NON_JOINING
         )
@@ -694,7 +697,7 @@ class ZwnjLexicon:
             return ZWNJ
         if b == "ای" and len(a) >= 3 and a[-1] == "ه":
             return ZWNJ
-        if glue and s == 0 and b in self.bound_seconds:
+        if glue and b in self.bound_seconds:  # (s <= j here)
             if self.known(a) or (b in self.strong_seconds and self.pieces.get(a, 0) >= 1):
                 return ZWNJ
         return None
@@ -709,9 +712,10 @@ def load_lexicon(folder: str | Path | None = None) -> ZwnjLexicon:
 
 def _read_lexicon(folder: Any, rules: dict[str, Any]) -> ZwnjLexicon:
     pieces: dict[str, int] = {}
-    alone: dict[str, int] = {}
+    initial: dict[str, int] = {}
+    final: dict[str, int] = {}
     junctions: dict[tuple[str, str], tuple[int, int]] = {}
-    for fname, width in (("pieces.tsv", 3), ("junctions.tsv", 4)):
+    for fname, width in (("pieces.tsv", 4), ("junctions.tsv", 4)):
         path = folder / fname
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -721,15 +725,16 @@ def _read_lexicon(folder: Any, rules: dict[str, Any]) -> ZwnjLexicon:
             if not line or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            nums = cols[1:] if width == 3 else cols[2:]
+            nums = cols[1:] if fname == "pieces.tsv" else cols[2:]
             if len(cols) != width or not all(cols) or not all(c.isdigit() for c in nums):
                 raise LexiconError(f"{fname}:{no}: expected {width} tab-separated columns, got {line!r}")
-            if width == 3:
+            if fname == "pieces.tsv":
                 pieces[cols[0]] = int(cols[1])
-                alone[cols[0]] = int(cols[2])
+                initial[cols[0]] = int(cols[2])
+                final[cols[0]] = int(cols[3])
             else:
                 junctions[(cols[0], cols[1])] = (int(cols[2]), int(cols[3]))
-    return ZwnjLexicon(rules, pieces, junctions, alone)
+    return ZwnjLexicon(rules, pieces, junctions, initial, final)
 
 
 @lru_cache(maxsize=1)
@@ -790,6 +795,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         if parts and len(parts) > 1:
             splits[p] = parts
     found: list[tuple[int, int, str, str]] = []
+    split_spaces: list[int] = []
     if glued_on:
         for p, parts in splits.items():
             cuts = []
@@ -799,9 +805,11 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                 cuts.append(k)
             for pos in _occurrences(text, p):
                 found.extend((pos + c, pos + c, ZWNJ, "zwnj_glued") for c in cuts)
+                if pos > 0 and text[pos - 1] == " ":
+                    split_spaces.append(pos - 1)
     if spaced_on:
-        spaces: set[int] = set()
-        for m in _suffix_re(lex.suffixes | lex.perfect | {"ای"}).finditer(text):
+        spaces: set[int] = set(split_spaces)
+        for m in _suffix_re(lex.suffixes | lex.perfect | lex.bound_seconds | {"ای"}).finditer(text):
             spaces.add(m.start())
         for pre in lex.verb_prefixes:
             for pos in _starts(text, pre + " "):
