@@ -108,8 +108,30 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
     out = []
     for s, e, kind, value, attrs in found:
         os_, oe = doc.to_original(s, e)
+        if "_noun_spans" in attrs:
+            attrs = _noun_as_written(doc, attrs)
         out.append(Fact(kind, value, (os_, oe), original[os_:oe], attrs))
     return out
+
+
+def _noun_as_written(doc: Normalized, attrs: dict[str, Any]) -> dict[str, Any]:
+    """``noun`` and ``noun_phrase`` in the original's letters and spacing (the GUIDE's "as written in the
+    file"): ``تفاهم نامه`` gives ``تفاهم`` even when the normaliser joined it into ``تفاهم‌نامه``, and Arabic
+    ي stays ي."""
+    attrs = dict(attrs)
+    ns, ne, pe = attrs.pop("_noun_spans")
+    original = doc.original
+    os_, oe = doc.to_original(ns, ne)
+    words = original[os_:oe].split()
+    if words:
+        first = words[0]
+        noun = attrs["noun"]
+        attrs["noun"] = first[: len(noun)] if len(first) >= len(noun) else first
+    ps, pe2 = doc.to_original(ns, pe)
+    phrase = original[ps:pe2].strip()
+    if phrase:
+        attrs["noun_phrase"] = phrase
+    return attrs
 
 
 def _adversarial(text: str, n: Any) -> bool:

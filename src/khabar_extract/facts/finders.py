@@ -151,6 +151,8 @@ class NounMatch:
     known: bool
     end: int  # end of the matched words in the text
     next_pos: int  # where the text after the noun phrase starts
+    start: int = -1  # start of the first word
+    first_end: int = -1  # end of the first word
 
 
 _STRIP_CACHE: dict[str, tuple[str, bool]] = {}
@@ -209,7 +211,8 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
         if key in nouns:
             first = _strip_suffix(words[0], nouns)[0] if n > 1 else last
             phrase = text[toks[0][0] : toks[n - 1][1]]
-            return NounMatch(_first_word(first), phrase, nouns[key], True, toks[n - 1][1], toks[n - 1][1])
+            return NounMatch(_first_word(first), phrase, nouns[key], True, toks[n - 1][1], toks[n - 1][1],
+                             toks[0][0], toks[0][1])
     w = toks[0][2]
     base, known = _strip_suffix(w, nouns)
     key = squash(base)
@@ -227,7 +230,8 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
             phrase_end = e
         else:
             break
-    return NounMatch(_first_word(base), text[toks[0][0] : phrase_end], cat, known, toks[0][1], phrase_end)
+    return NounMatch(_first_word(base), text[toks[0][0] : phrase_end], cat, known, toks[0][1], phrase_end,
+                     toks[0][0], toks[0][1])
 
 
 def _first_word(s: str) -> str:
