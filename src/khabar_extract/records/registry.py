@@ -2,8 +2,8 @@
 
 * ``articles``: one row per input article, keyed by ``source_key`` (real absolute path, plus ``:line`` for a
   JSON Lines record, or ``stdin:<sha256>``); ``sha256`` of the input bytes says whether it changed.
-* ``facts`` (primary key ``article_id, fact_id``), ``turns`` (``article_id, turn``): replaced together with
-  their article.
+* ``facts`` (unique ``article_id, fact_id``), ``turns`` (primary key ``article_id, turn``): replaced together
+  with their article.
 * ``errors``: one row per input that failed in its latest run, same key; removed when it later succeeds.
 * ``runs``: one row per batch run (``finished`` stays NULL when a run was killed).
 
@@ -42,8 +42,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS facts (
     article_id INTEGER NOT NULL REFERENCES articles(id),
     {", ".join('"' + c + '"' for c in FACT_COLUMNS)},
-    PRIMARY KEY (article_id, fact_id)
-) WITHOUT ROWID;
+    UNIQUE (article_id, fact_id)
+);
 CREATE TABLE IF NOT EXISTS turns (
     article_id INTEGER NOT NULL REFERENCES articles(id),
     {", ".join(TURN_COLUMNS)},
@@ -64,7 +64,6 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE INDEX IF NOT EXISTS facts_kind ON facts(kind, category);
 CREATE INDEX IF NOT EXISTS facts_category ON facts(category);
 CREATE INDEX IF NOT EXISTS facts_date ON facts(year, month, day);
-CREATE INDEX IF NOT EXISTS facts_iso ON facts(iso);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_sha256 ON articles(sha256);
 CREATE VIEW IF NOT EXISTS fact_rows AS
