@@ -245,8 +245,8 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
             continue
         na, nb = numbers[i], numbers[i + 1]
         m = conn.match(text, na.end)
-        if not m and a.kind == "identifier":
-            m = patterns().comma.match(text, na.end)  # "مواد ۵۲، ۶۱ و ۶۵"
+        if not m and a.kind == "identifier" and (b.kind == "bare" or not b.parts["noun"].known):
+            m = patterns().comma.match(text, na.end)  # "مواد ۵۲، ۶۱ و ۶۵", not "دقیقه ۸۰، ۱۰ نفره"
         if not m or m.end() != nb.start:
             continue
         if a.kind == "identifier":
