@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+import types
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -201,8 +203,12 @@ def _presentation_tables() -> tuple[dict[str, str], dict[str, str]]:
         if tag not in {"<isolated>", "<final>", "<initial>", "<medial>"}:
             continue
         chars = "".join(chr(int(h, 16)) for h in rest.split())
-        if len(chars) == 2 and chars[0] in " \u0640" and unicodedata.category(chars[1]) == "Mn":
-            chars = chars[1]  # an isolated or medial vowel mark (U+FE70-FE7F)
+        if (
+            len(chars) >= 2
+            and chars[0] in " \u0640"
+            and all(unicodedata.category(c) == "Mn" for c in chars[1:])
+        ):
+            chars = chars[1:]  # isolated or medial vowel marks (U+FE70-FE7F, U+FC5E-FC63): the marks alone
         chars = "".join(_LETTER_FOLD.get(c, c) for c in chars)
         if chars == _TEH_MARBUTA:
             chars = "\N{ARABIC LETTER HEH}"
@@ -616,7 +622,12 @@ class ZwnjLexicon:
     def is_verb_rest(self, rest: str) -> bool:
         if rest in self.verb_rests:
             return True
-        if len(rest) >= 5 and rest.endswith(_UNSEEN_VERB_ENDINGS) and self.pieces.get(rest, 0) == 0:
+        if (
+            len(rest) >= 5
+            and rest.endswith(_UNSEEN_VERB_ENDINGS)
+            and self.pieces.get(rest, 0) == 0
+            and not rest.startswith(tuple(self.verb_prefixes))
+        ):
             return True  # an unseen verb: می + a stem + a plural person ending
         for end in self.verb_endings:
             if rest.endswith(end) and rest[: -len(end)] in self.verb_stems:
@@ -655,7 +666,7 @@ class ZwnjLexicon:
             if piece.startswith(p) and len(piece) - len(p) >= 2:
                 rest = piece[len(p) :]
                 if self.is_verb_rest(rest):
-                    return (p, rest)
+                    return (p, *(self._split(rest, depth + 1) or (rest,)))
         # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.
         for i in range(2, len(piece) - 2):
             a, b = piece[:i], piece[i:]
@@ -910,3 +921,14 @@ def apply_fixes(
             raise ValueError(f"unknown fix {name!r}; known fixes: {', '.join(FIXES)}")
         names.add(name)
     return _run(text, options or DEFAULT_OPTIONS, frozenset(names)).text
+
+
+class _CallableModule(types.ModuleType):
+    """Once this submodule is imported, ``khabar_extract.normalize`` names the module rather than the
+    function (the import system sets the package attribute); calling it still normalises."""
+
+    def __call__(self, text: str, options: NormalizeOptions | None = None, **kwargs: Any) -> Normalized:
+        return normalize(text, options, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
