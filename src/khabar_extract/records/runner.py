@@ -1,9 +1,11 @@
 """Turn a stream of inputs into a stream of outcomes (record or error), in input order.
 
 With ``jobs > 1`` the work (decoding, HTML conversion, the whole pipeline, serialisation, flattening)
-runs in a ``multiprocessing`` pool fed through ``imap`` in chunks; a semaphore keeps at most
-``jobs * chunksize * 4`` inputs in flight, so memory stays flat however many inputs there are. The parent
-only reads files (to hash them) and writes the outputs.
+runs in forked worker processes fed in chunks, one chunk per worker at a time, with at most
+``jobs * chunksize * 4`` inputs read ahead, so memory stays flat however many inputs there are. The parent
+only reads files (to hash them) and writes the outputs. ``multiprocessing.Pool`` is not used: it hangs when
+a worker dies, and its helper threads can deadlock on terminate; here a dead or stuck worker costs one
+input (an ``extract_failed`` error) and is replaced.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,25 +95,10 @@ def _work(task: tuple[Item, bool]) -> Outcome:
     return process_item(item, **_OPTIONS)
 
 
-def _work_chunk(tasks: list[tuple[Item, bool]]) -> list[Outcome]:
-    return [_work(task) for task in tasks]
-
-
-def _chunks(tasks: Iterator[tuple[Item, bool]], size: int) -> Iterator[list[tuple[Item, bool]]]:
-    chunk: list[tuple[Item, bool]] = []
-    for task in tasks:
-        chunk.append(task)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _init_worker(options: dict[str, bool]) -> None:
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and terminates the pool
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills the workers
     try:  # Linux: die with the parent even when it is killed with SIGKILL
         import ctypes
 
@@ -141,65 +127,171 @@ def run_items(
     include_text: bool = False,
     keep_text: bool = False,
     chunksize: int = 8,
-    stall_timeout: float = 600.0,
+    item_timeout: float = 600.0,
 ) -> Iterator[Outcome]:
-    """Outcomes of ``items`` in input order. ``skip`` is a factory called in the thread that reads the
-    inputs (so it may open its own database connection); its result says which items to skip.
+    """Outcomes of ``items`` in input order. ``skip`` is a factory (called once) whose result says which
+    items are already stored and need no work.
 
-    ``multiprocessing.Pool`` waits forever for a task whose worker died (killed by the OOM killer, say): when
-    no outcome arrives for ``stall_timeout`` seconds the run stops with a ``RuntimeError`` instead."""
+    With ``jobs > 1`` the items go to ``jobs`` forked worker processes in chunks (at most ``chunksize`` items
+    or 1 MB each), one chunk per worker at a time; each worker sends back one outcome per item, and the
+    outcomes are yielded in input order. No helper threads: everything is driven from this generator, so
+    an interruption simply kills the workers. A worker that dies (out of memory, a crash) or spends more than
+    ``item_timeout`` seconds on one input is replaced, that input becomes an ``extract_failed`` error and
+    the rest of its chunk is sent again."""
     options = {"include_text": include_text, "keep_text": keep_text}
+    should_skip = skip() if skip else None
+
+    def task(item: Item) -> tuple[Item, bool]:
+        return item, bool(should_skip and item.error is None and should_skip(item))
+
     if jobs <= 1:
-        should_skip = skip() if skip else None
         _OPTIONS.clear()
         _OPTIONS.update(options)
         for item in items:
-            yield _work((item, bool(should_skip and item.error is None and should_skip(item))))
+            yield _work(task(item))
         return
+    yield from _Parallel(jobs, options, chunksize, item_timeout).run(task(item) for item in items)
 
-    import multiprocessing
 
-    _warm()
-    window = threading.Semaphore(jobs * chunksize * 4)
-    stop = threading.Event()
+_CHUNK_BYTES = 1 << 20
 
-    def feed() -> Iterator[tuple[Item, bool]]:
-        should_skip = skip() if skip else None
-        for item in items:
-            while not window.acquire(timeout=0.5):
-                if stop.is_set():
-                    return
-            if stop.is_set():
-                return
-            yield item, bool(should_skip and item.error is None and should_skip(item))
 
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    import gc
+def _payload_size(item: Item) -> int:
+    payload = item.payload
+    if isinstance(payload, bytes):
+        return len(payload)
+    return 4 * len(payload) if isinstance(payload, str) else 0
 
-    gc.freeze()  # forked workers share the warm pipeline's pages instead of copying them when the GC runs
-    try:
-        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(options,))
-    finally:
-        gc.unfreeze()
-    try:
-        results = pool.imap(_work_chunk, _chunks(feed(), chunksize))
-        while True:
-            try:
-                chunk = results.next(timeout=stall_timeout)
-            except StopIteration:
-                break
-            except multiprocessing.TimeoutError:
-                raise RuntimeError(
-                    f"no result for {stall_timeout:.0f} s: a worker died (out of memory?) or one article takes "
-                    "far too long; what was stored is consistent, rerun with --resume (or --jobs 1 to find it)"
-                ) from None
-            for outcome in chunk:
-                window.release()
-                yield outcome
-        pool.close()
-        pool.join()
-    finally:
-        stop.set()
-        pool.terminate()
-        pool.join()
+
+def _worker_main(conn: Any, options: dict[str, bool]) -> None:
+    _init_worker(options)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        for index, item, skip in message:
+            conn.send((index, _work((item, skip))))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, options: dict[str, bool]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, options), daemon=True)
+        self.proc.start()
+        child.close()
+        self.inflight: list[tuple[int, Item, bool]] = []  # sent, not yet answered, in order
+        self.since = 0.0  # when it last sent something or got work
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class _Parallel:
+    def __init__(self, jobs: int, options: dict[str, bool], chunksize: int, item_timeout: float) -> None:
+        self.jobs, self.options, self.chunksize, self.item_timeout = jobs, options, chunksize, item_timeout
+        self.window = jobs * chunksize * 4  # items read but not yet yielded, at most
+
+    def _spawn(self, ctx: Any) -> _Worker:
+        import gc
+
+        gc.freeze()  # forked workers share the warm pipeline's pages instead of copying them when the GC runs
+        try:
+            return _Worker(ctx, self.options)
+        finally:
+            gc.unfreeze()
+
+    def run(self, tasks: Iterator[tuple[Item, bool]]) -> Iterator[Outcome]:
+        import multiprocessing
+        import time
+        from collections import deque
+        from multiprocessing.connection import wait
+
+        _warm()
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        workers = [self._spawn(ctx) for _ in range(self.jobs)]
+        retry: deque[tuple[int, Item, bool]] = deque()  # re-sent first, one item per chunk
+        done: dict[int, Outcome] = {}
+        next_index = emit = 0
+        exhausted = False
+        try:
+            while True:
+                # hand a chunk to every idle worker
+                for w in workers:
+                    if w.inflight:
+                        continue
+                    chunk: list[tuple[int, Item, bool]] = []
+                    if retry:
+                        chunk.append(retry.popleft())
+                    else:
+                        size = 0
+                        while (
+                            not exhausted
+                            and len(chunk) < self.chunksize
+                            and size < _CHUNK_BYTES
+                            and next_index - emit < self.window
+                        ):
+                            try:
+                                item, skip = next(tasks)
+                            except StopIteration:
+                                exhausted = True
+                                break
+                            chunk.append((next_index, item, skip))
+                            size += 0 if skip else _payload_size(item)
+                            next_index += 1
+                    if chunk:
+                        w.conn.send(chunk)  # the worker is idle, waiting in recv(): this cannot block for long
+                        w.inflight = chunk
+                        w.since = time.monotonic()
+                # yield what is ready, in order
+                while emit in done:
+                    yield done.pop(emit)
+                    emit += 1
+                busy = [w for w in workers if w.inflight]
+                if not busy:
+                    if exhausted and not retry:
+                        break
+                    continue
+                now = time.monotonic()
+                timeout = max(0.0, min(w.since + self.item_timeout for w in busy) - now)
+                ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout)
+                now = time.monotonic()
+                for i, w in enumerate(workers):
+                    if not w.inflight:
+                        continue
+                    if w.conn in ready:
+                        try:
+                            while w.inflight and w.conn.poll():
+                                index, outcome = w.conn.recv()
+                                if w.inflight[0][0] == index:
+                                    w.inflight.pop(0)
+                                done[index] = outcome
+                                w.since = now
+                            continue
+                        except (EOFError, OSError):
+                            pass  # died while sending: handled below
+                        reason = "the worker process died while reading this input (out of memory or a crash)"
+                    elif w.proc.sentinel in ready:
+                        reason = "the worker process died while reading this input (out of memory or a crash)"
+                    elif now - w.since >= self.item_timeout:
+                        reason = f"reading this input took longer than {self.item_timeout:.0f} s; it was stopped"
+                    else:
+                        continue
+                    if w.proc.is_alive() and w.conn.poll():
+                        continue  # it answered after all
+                    culprit, *rest = w.inflight
+                    index, item, _ = culprit
+                    done[index] = _error(item.key, item.source, "extract_failed", reason)
+                    retry.extendleft(reversed(rest))
+                    w.inflight = []
+                    w.stop()
+                    workers[i] = self._spawn(ctx)
+        finally:
+            for w in workers:
+                w.stop()
