@@ -816,8 +816,11 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                 cuts.append(k)
             for pos in _occurrences(text, p):
                 found.extend((pos + c, pos + c, ZWNJ, "zwnj_glued") for c in cuts)
+                # the spaces around a word being split: its parts may start or end a learned pair
                 if pos > 0 and text[pos - 1] == " ":
                     split_spaces.append(pos - 1)
+                if pos + len(p) < len(text) and text[pos + len(p)] == " ":
+                    split_spaces.append(pos + len(p))
     if spaced_on:
         spaces: set[int] = set(split_spaces)
         for m in _suffix_re(lex.suffixes | lex.perfect | lex.bound_seconds | {"ای"}).finditer(text):
@@ -825,15 +828,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         for pre in lex.verb_prefixes:
             for pos in _starts(text, pre + " "):
                 spaces.add(pos + len(pre))
-        pairs = set(zip(words, words[1:], strict=False))
-        keyed = {(a, b): (a, b) for a, b in pairs & lex.join_pair_set}
-        if splits:  # a glued word being split: its first or last part may start or end a learned pair
-            for a, b in pairs:
-                if a in splits or b in splits:
-                    key = (splits[a][-1] if a in splits else a, splits[b][0] if b in splits else b)
-                    if key in lex.join_pair_set:
-                        keyed[(a, b)] = key
-        for a, b in keyed:
+        for a, b in set(zip(words, words[1:], strict=False)) & lex.join_pair_set:
             for pos in _occurrences(text, f"{a} {b}"):
                 spaces.add(pos + len(a))
         n = len(text)
