@@ -80,6 +80,8 @@ _WORD_CHARS = (
     | frozenset(map(chr, range(0x0660, 0x066A)))
     | frozenset(map(chr, range(0x06F0, 0x06FA)))
 )
+# Word characters that no pass deletes (a ZWNJ between two of them is well placed).
+_SOLID_CHARS = _WORD_CHARS - _DIACRITICS
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -298,7 +300,7 @@ _LIGATURE_RE = re.compile(f"[{_class(_FORM_MANY)}]")
 
 
 def _pass_ligatures(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
-    if "expand_ligatures" not in enabled:
+    if "expand_ligatures" not in enabled or text.isascii():
         return [], {}
     edits = [Edit(m.start(), m.end(), _FORM_MANY[m.group()]) for m in _LIGATURE_RE.finditer(text)]
     return edits, ({"expand_ligatures": len(edits)} if edits else {})
@@ -352,6 +354,15 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
                 continue
             name = "remove_diacritics"
         else:
+            if (
+                e == s + 1
+                and first == ZWNJ
+                and 0 < s
+                and e < n
+                and text[s - 1] in _SOLID_CHARS
+                and text[e] in _SOLID_CHARS
+            ):
+                continue  # a well-placed ZWNJ (the common case)
             run = text[s:e]
             left, li, right, rj = _neighbours(text, s, e, skip)
             inside = left in _WORD_CHARS and right in _WORD_CHARS
@@ -785,10 +796,28 @@ def _occurrences(text: str, word: str) -> Iterable[int]:
             yield pos
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, as a trie (the engine tries one branch per letter)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 @lru_cache(maxsize=4)
 def _suffix_re(suffixes: frozenset[str]) -> re.Pattern[str]:
-    suf = "|".join(sorted(map(re.escape, suffixes), key=len, reverse=True))
-    return re.compile(f" (?:{suf})(?![{PIECE}])")
+    return re.compile(f" {_trie(suffixes)}(?![{PIECE}])")
 
 
 def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
