@@ -606,7 +606,7 @@ class ZwnjLexicon:
         self.bound_seconds = frozenset(
             b
             for b, (n, j) in seconds.items()
-            if n >= 3 and len(b) >= 3 and self.initial.get(b, 0) < j and b not in self.never_join
+            if n >= 2 and len(b) >= 3 and self.initial.get(b, 0) < j and b not in self.never_join
         )
         # Strongly bound: almost never written alone (پور، زاده، آبادی، رسانی): any word may precede.
         self.strong_seconds = frozenset(
@@ -628,7 +628,7 @@ class ZwnjLexicon:
 
     # -- decisions -------------------------------------------------------------------------------
     def known(self, piece: str) -> bool:
-        return self.pieces.get(piece, 0) >= 2
+        return self.pieces.get(piece, 0) >= 1
 
     def is_verb_rest(self, rest: str) -> bool:
         if rest in self.verb_rests:
