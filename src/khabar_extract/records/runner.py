@@ -207,11 +207,16 @@ class _Parallel:
             gc.unfreeze()
 
     def run(self, tasks: Iterator[tuple[Item, bool]]) -> Iterator[Outcome]:
+        import itertools
         import multiprocessing
         import time
         from collections import deque
         from multiprocessing.connection import wait
 
+        first = next(tasks, None)
+        if first is None:  # nothing to do: no start-up, no workers
+            return
+        tasks = itertools.chain([first], tasks)
         _warm()
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
