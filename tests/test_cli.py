@@ -230,7 +230,7 @@ def test_cli_batch_killed_mid_run_stays_consistent_and_resumes(tmp_path, signal_
     import time
 
     inputs = tmp_path / "many.jsonl"
-    total = _jsonl_of_paragraphs(inputs, 40)
+    total = _jsonl_of_paragraphs(inputs, 100)
     db = tmp_path / "k.sqlite"
     cmd = [sys.executable, "-m", "khabar_extract.cli", "batch", str(inputs), "--db", str(db), "--jobs", "2", "-q"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
