@@ -311,7 +311,7 @@ def test_cli_batch_dead_worker_costs_one_input_not_the_run(tmp_path):
     assert len(everything) == total
     assert [o.source["line"] for o in everything] == list(range(1, total + 1))  # input order kept
     failed = [o for o in everything if o.status == "error"]
-    assert 1 <= len(failed) <= 2  # at most the input each worker was reading when it died
+    assert len(failed) <= 2  # at most the input each worker was reading when it died (none if it was idle)
     assert all(o.code == "extract_failed" and "worker process died" in o.message for o in failed)
 
 

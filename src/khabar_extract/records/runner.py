@@ -228,7 +228,7 @@ class _Parallel:
         try:
             while True:
                 # hand a chunk to every idle worker
-                for w in workers:
+                for i, w in enumerate(workers):
                     if w.inflight:
                         continue
                     chunk: list[tuple[int, Item, bool]] = []
@@ -251,7 +251,12 @@ class _Parallel:
                             size += 0 if skip else _payload_size(item)
                             next_index += 1
                     if chunk:
-                        w.conn.send(chunk)  # the worker is idle, waiting in recv(): this cannot block for long
+                        try:
+                            w.conn.send(chunk)  # the worker is idle, waiting in recv(): this cannot block for long
+                        except OSError:  # it died while idle: replace it
+                            w.stop()
+                            w = workers[i] = self._spawn(ctx)
+                            w.conn.send(chunk)
                         w.inflight = chunk
                         w.since = time.monotonic()
                 # yield what is ready, in order
