@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,8 +19,6 @@ START, END = "<!-- example:start -->", "<!-- example:end -->"
 
 
 def example_record() -> dict:
-    import os
-
     from khabar_extract.reader import iter_items
     from khabar_extract.records.runner import process_item
 
