@@ -81,3 +81,19 @@ def test_normalize_keeps_newlines_exactly() -> None:
     out = normalize(text).text
     assert out.count("\n") == text.count("\n")
     assert [len(p) > 0 for p in out.split("\n")] == [len(p.strip()) > 0 for p in text.split("\n")]
+
+
+def test_normalize_never_breaks_number_words() -> None:
+    """No ZWNJ is ever put inside a number word of the 231 number phrases (numbers fixture, read-only)."""
+    import csv
+
+    path = Path(__file__).parent / "fixtures" / "numbers" / "words_to_int.tsv"
+    zwnj = "\N{ZERO WIDTH NON-JOINER}"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert len(rows) > 200
+    for row in rows:
+        phrase = row["text"]
+        out = normalize(phrase).text
+        added = out.count(zwnj) - phrase.count(zwnj)
+        assert added <= 0, (phrase, out)

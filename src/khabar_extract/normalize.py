@@ -657,7 +657,7 @@ class ZwnjLexicon:
         return out
 
     def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
-        if depth > 3 or len(piece) < 4 or piece in self.never_split:
+        if depth > 3 or len(piece) < 4 or piece in self.never_split or piece in self.number_words:
             return None
         learned = self.split_words.get(piece)
         if learned is not None:
@@ -687,7 +687,7 @@ class ZwnjLexicon:
                 self.known(a) or (b in self.strong_seconds and self.pieces.get(a, 0) >= 1)
             ):
                 return (a, b)
-            if a in self.bound_firsts and self.known(b):
+            if a in self.bound_firsts and self.pieces.get(b, 0) >= 3:
                 return (a, b)
         return None
 
