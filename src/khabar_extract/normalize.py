@@ -708,9 +708,11 @@ class ZwnjLexicon:
             return glue  # the plural suffix is never a word of its own
         if a in self.verb_prefixes:
             return ZWNJ if self.is_verb_rest(b) else None
+        j, s = self.junctions.get((a, b), (0, 0))
+        if self.final.get(a, 0) > 100 * max(j, 1):
+            return None  # a free word far more often than the first part of this compound (هم گروه)
         if (a, b) in self.join_pairs:
             return glue
-        j, s = self.junctions.get((a, b), (0, 0))
         if s > j:
             return None  # written apart on purpose more often than not
         if b in self.comparative and (self.known(a) or len(a) >= 3):
