@@ -39,6 +39,7 @@ __all__ = [
     "parse_digits",
     "classify_digits",
     "adversarial_phrases",
+    "decimal_line_break",
 ]
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
@@ -70,6 +71,43 @@ _THOUSANDS = {"\N{ARABIC THOUSANDS SEPARATOR}", ","}
 _DECIMAL = {"\N{ARABIC DECIMAL SEPARATOR}", ".", "/"}
 _MINUS = {"-", "\N{MINUS SIGN}"}
 _ZEROS = {"0", "\N{EXTENDED ARABIC-INDIC DIGIT ZERO}", "\u0660"}
+
+# A decimal split by a line break (``۲۶.⏎۸`` = 26.8): the irnasrc sources were cut into one sentence per line at
+# every ".", decimal points included. Digits, "." or "٫", exactly one newline, digits, and then nothing that a
+# numbered list item or a date would continue with (``۲-``, ``۲)``, ``۲.متن``, ``۲/``).
+_NL_DECIMAL_TAIL = (
+    rf"(?:[.\N{{ARABIC DECIMAL SEPARATOR}}]\n[{_DIGITS}]+"
+    rf"(?![{_DIGITS}\-)/:\N{{MINUS SIGN}}]|\.(?!\n|\Z)))?"
+)
+_NL_DECIMAL_RE = re.compile(rf"[{_DIGITS}]+(?:[,\N{{ARABIC THOUSANDS SEPARATOR}}][{_DIGITS}]{{3}})*{_NL_DECIMAL_TAIL}")
+_NL_INT_RE = re.compile(rf"[{_DIGITS}]{{1,3}}(?:[,\N{{ARABIC THOUSANDS SEPARATOR}}][{_DIGITS}]{{3}})+|[{_DIGITS}]+")
+_CLUSTER_CHARS = frozenset(
+    "0123456789\N{ARABIC THOUSANDS SEPARATOR},\N{ARABIC DECIMAL SEPARATOR}./:-\N{MINUS SIGN}"
+    + "".join(chr(0x06F0 + i) + chr(0x0660 + i) for i in range(10))
+)
+_YEAR_CENTURIES = frozenset({"13", "14", "19", "20"})
+
+
+def decimal_line_break(text: str, nl: int) -> bool:
+    """Is the line break ``text[nl]`` inside a decimal number written across it (``۲۶.⏎۸``, ``۱.⏎۵``)?
+
+    True for digits (optionally grouped by thousands), ``.`` or ``٫``, this one newline, digits, with no
+    list-item or date continuation after them, unless the digits before are a year (``سال ۱۳۹۸.⏎۱۲ نفر``
+    is a sentence ending with a year, then another one). Shared with the sentence splitter, so that a
+    number and its sentence agree.
+    """
+    if not (2 <= nl < len(text) - 1 and text[nl] == "\n" and text[nl - 1] in ".\N{ARABIC DECIMAL SEPARATOR}"):
+        return False
+    j = nl - 1
+    while j > 0 and text[j - 1] in _CLUSTER_CHARS:
+        j -= 1
+    whole = text[j:nl - 1]
+    if not whole or not _NL_INT_RE.fullmatch(whole):
+        return False  # nothing before, or a date/time/code (۱۴۰۲/۱۲/۲۱.)
+    if len(whole) == 4 and whole.translate(_TO_ASCII)[:2] in _YEAR_CENTURIES:
+        return False
+    m = _NL_DECIMAL_RE.match(text, j)
+    return m is not None and m.end() > nl + 1
 
 SHAPES = ("int", "decimal", "ordinal", "fraction", "date", "time", "ratio", "range", "code")
 
@@ -301,7 +339,7 @@ def _lexicon() -> _Lexicon:
         # the word ends before the و, which then joins the two as usual.
         numwords = _trie_regex([w for w, (k, _v) in words.items() if k in ("W", "O")], tol)
         glued_va = (
-            rf"(?=و[ \N{{NO-BREAK SPACE}}]+(?:[{_DIGITS}]|{cardinals})"
+            rf"(?=و(?:[ \N{{NO-BREAK SPACE}}]*[{_DIGITS}]|[ \N{{NO-BREAK SPACE}}]+{cardinals})"  # هزارو۵۱۴
             rf"|\N{{ZERO WIDTH NON-JOINER}}?و{numwords}{_END})"  # بیستوچهار, هفتادوچهارمین
         )
         ends = {}
@@ -317,9 +355,9 @@ def _lexicon() -> _Lexicon:
     def token(tol: bool) -> str:
         return (
             rf"(?P<lead>[{_LEAD_SEPS}{_DIGITS}])(?:(?<=[{_DIGITS}])"
-            rf"(?P<d>[{_DIGITS}]*(?:[{_NUM_SEPS}][{_DIGITS}]+)*)"
+            rf"(?P<d>[{_DIGITS}]*(?:[{_NUM_SEPS}][{_DIGITS}]+)*{_NL_DECIMAL_TAIL})"
             rf"(?P<ds>\N{{ZERO WIDTH NON-JOINER}}?(?:امین|مین|ام){_END})?"
-            rf"|{word_alts(tol)})"
+            rf"|و?{word_alts(tol)})"  # و glued to the next word after a space: هزار وپانصد
         )
 
     # Adversarial phrases are checked only around number-word atoms: those starting with a number word
@@ -527,6 +565,50 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
             if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None and ga.kind == "S":
                 out.append(ga)
 
+    def glued_word(e: int) -> None:
+        if e < n and text[e].isalpha():
+            mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
+            if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None:
+                out.append(ga)
+
+    def digit_atoms(s: int, e: int, ds_end: int) -> None:
+        """Atoms of the digit cluster ``text[s:e]`` (``ds_end``: end of a glued ordinal suffix, or -1)."""
+        d = text[s:e]
+        if text.startswith("ها", e) or text.startswith(ZWNJ + "ها", e):
+            return  # ۱۰ها ('tens of'): vague
+        if d.isdigit():
+            if ds_end >= 0:
+                out.append(_Atom("OD", s, ds_end, int(d), "D"))
+            elif len(d) >= 4 and d[0] in _ZEROS:
+                out.append(_Atom("X", s, e, int(d), "X", shape="code"))
+            else:
+                out.append(_Atom("D", s, e, int(d), "D"))
+            glued_word(e)
+            return
+        if "\n" in d:
+            nl = s + d.index("\n")
+            if not decimal_line_break(text, nl):
+                # Two numbers after all (a year closing a sentence, a date): read each side on its own.
+                digit_atoms(s, nl - 1, -1)
+                m2 = token_re.match(text, nl + 1)
+                digit_atoms(nl + 1, m2.end("d"), m2.end() if m2.group("ds") is not None else -1)
+                return
+            _rs, _re, shape, value, parts = classify_digits(d.replace("\n", ""))[0]
+            items = [(0, len(d), shape, value, parts)]
+        else:
+            items = classify_digits(d)
+        if ds_end >= 0 and len(items) == 1 and items[0][2] == "int":
+            out.append(_Atom("OD", s, ds_end, items[0][3], "D"))
+            return
+        for rs, re_, shape, value, parts in items:
+            if shape in ("int", "decimal"):
+                out.append(_Atom("D", s + rs, s + re_, value, "D", is_decimal=shape == "decimal"))
+            elif shape == "range":
+                out.append(_Atom("R", s + rs, s + re_, value, "R", parts=parts, shape=shape))
+            else:
+                out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
+        glued_word(e)
+
     if text[:1].isalpha():
         m0 = word_at.match(text)
         if m0 is not None:
@@ -551,45 +633,20 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
                 continue
             if lead == ZWNJ and s > 1 and text[s - 2].isalpha() and not (out and out[-1].end == s - 1):
                 continue  # the tail of a ZWNJ-joined word: السی, جادهای
+            if lead == "و" and (
+                kind not in _VA_GLUED_KINDS or not out or not _VA_RE.fullmatch(text, out[-1].end, s)
+            ):
+                continue  # وX is a number only as "و" + X right after a number: هزار وپانصد, صد وبیست
             atom = _Atom(kind, s, e, value, cls, w)
             out.append(atom)
             if e < n and (text[e].isalpha() or text[e] == ZWNJ):
                 glued_after(atom)
             continue
-        s, e = m.start(), m.end("d")
-        d = text[s:e]
-        if text.startswith("ها", e) or text.startswith(ZWNJ + "ها", e):
-            continue  # ۱۰ها ('tens of'): vague
-        if d.isdigit():
-            if m.group("ds") is not None:
-                out.append(_Atom("OD", s, m.end(), int(d), "D"))
-            elif len(d) >= 4 and d[0] in _ZEROS:
-                out.append(_Atom("X", s, e, int(d), "X", shape="code"))
-            else:
-                out.append(_Atom("D", s, e, int(d), "D"))
-            if e < len(text) and text[e].isalpha():
-                mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
-                if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None:
-                    out.append(ga)
-            continue
-        items = classify_digits(d)
-        if m.group("ds") is not None and len(items) == 1 and items[0][2] == "int":
-            out.append(_Atom("OD", s, m.end(), items[0][3], "D"))
-            continue
-        for rs, re_, shape, value, parts in items:
-            if shape in ("int", "decimal"):
-                out.append(_Atom("D", s + rs, s + re_, value, "D", is_decimal=shape == "decimal"))
-            elif shape == "range":
-                out.append(_Atom("R", s + rs, s + re_, value, "R", parts=parts, shape=shape))
-            else:
-                out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
-        if e < len(text) and text[e].isalpha():
-            mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
-            if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None:
-                out.append(ga)
+        digit_atoms(m.start(), m.end("d"), m.end() if m.group("ds") is not None else -1)
     return out
 
 
+_VA_GLUED_KINDS = frozenset({"W", "S", "O", "HF"})
 _GAP = r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]"
 _ADJ_RE = re.compile(_GAP + "*")
 _VA_RE = re.compile(_GAP + "*و" + _GAP + "*")  # "و" alone only between glued words (بیستوچهار)
@@ -927,6 +984,13 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
     return True
 
 
+def _year_before_scale(text: str, a: _Atom) -> bool:
+    """Is the digit atom ``a`` a year (four digits, 13xx/14xx/19xx/20xx) right after the word سال?"""
+    v = a.value
+    return (a.end - a.start == 4 and not a.is_decimal and (1300 <= v < 1500 or 1900 <= v < 2100)
+            and _word_before(text, a.start) == "سال")
+
+
 _NEGATABLE = frozenset({"D", "W", "S", "O", "OD", "HF"})
 _WORDISH = frozenset({"W", "O", "O1", "S"})
 _CONTEXT_WORDS = frozenset({"نه", "صفر", "سی"})  # lone words that need the context rules of _keep
@@ -977,6 +1041,8 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
                 continue
         b = atoms[j]
         lone = i + 1 == n or atoms[i + 1].start - b.end > 12 or _conn(text, b, atoms[i + 1]) is None
+        if not lone and j == i and b.kind == "D" and atoms[i + 1].kind == "S" and _year_before_scale(text, b):
+            lone = True  # سال ۱۳۹۸ هزار نفر: the year does not take the scale of the count after it
         if b.kind == "D" and j == i and lone and (
             b.start == 0 or text[b.start - 1] not in _MINUS
         ):

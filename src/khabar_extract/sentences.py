@@ -5,7 +5,9 @@ trimmed of surrounding whitespace, that tile the non-blank content of ``text[sta
 
 Rules (each one exercised by ``tests/test_sentences*.py``):
 
-* A line break always ends a sentence (bodies stored one sentence per line are common).
+* A line break always ends a sentence (bodies stored one sentence per line are common), except inside a
+  decimal number that such a source split at its decimal point (``۲۶.⏎۸ میلیارد دلار``: digits, ``.`` or
+  ``٫``, one newline, digits; ``numbers.decimal_line_break``).
 * ``.`` ``!`` ``?`` ``؟`` (and runs such as ``؟!``) end a sentence, together with any closing quotes or
   brackets that follow (``«...چرا؟»``), when followed by white space or the end of the line, or by a
   Persian letter with no space in between (``کنند.اعتبار``: a missing space after a full stop).
@@ -21,6 +23,8 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
+
+from .numbers import decimal_line_break
 
 __all__ = ["split_sentences", "sentence_texts"]
 
@@ -89,8 +93,8 @@ def _is_boundary(text: str, s: int, e: int, sent_start: int, line_end: int) -> i
         # fast path: a Persian word of three letters or more before the stop is no abbreviation
         s - 3 >= sent_start and _PERSIAN3.match(text, s - 3, s) and not _long_persian_abbreviations()
     ):
-        if before.isdigit() and after.isdigit():
-            return -1  # decimal: ۲.۵
+        if before.isdigit() and (after.isdigit() or after == "\n" and decimal_line_break(text, end)):
+            return -1  # decimal: ۲.۵, or ۲۶.⏎۸ split across a line break by the source
         if end == e and _is_latin_letter(before) and _is_latin_letter(after):
             return -1  # irna.ir, e.g
         token = _token_before(text, s, sent_start)
@@ -147,6 +151,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
+        while nl > 0 and text[nl - 1] in ".\N{ARABIC DECIMAL SEPARATOR}" and decimal_line_break(text, nl):
+            nl = text.find("\n", nl + 1, end)  # a decimal written across the line break (۲۶.⏎۸) is one number
         line_end = end if nl < 0 else nl
         ls, le = pos, line_end
         pos = line_end + 1

@@ -8,6 +8,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from ..numbers import decimal_line_break
+
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 
 # One-to-one folds only, so that a position in the folded text is the same position in the original:
@@ -78,8 +80,16 @@ def line_spans(text: str) -> tuple[list[tuple[int, int, int]], dict[int, tuple[i
                 e = s + len(inner)
                 if prev_blank and out:
                     block += 1
-                out.append((s, e, block))
-                outer[s] = (os_, oe)
+                if (not prev_blank and pos >= 2 and text[pos - 2] in ".\N{ARABIC DECIMAL SEPARATOR}"
+                        and decimal_line_break(text, pos - 1)):
+                    # A decimal the source split at its point (۲۶.⏎۸): one line, so that its
+                    # paragraph and sentence hold the whole number.
+                    ps, _pe, pb = out.pop()
+                    outer[ps] = (outer[ps][0], oe)
+                    out.append((ps, e, pb))
+                else:
+                    out.append((s, e, block))
+                    outer[s] = (os_, oe)
                 prev_blank = False
             else:
                 outer[-os_ - 1] = (os_, oe)
