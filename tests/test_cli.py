@@ -349,3 +349,19 @@ def test_cli_batch_never_reads_its_own_outputs(tmp_path, capsys):
     assert "inputs 1 = stored 1 (new 0, replaced 0, unchanged 1, skipped 0)" in capsys.readouterr().err
     (record,) = _records((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
     assert record["text"] == SEED
+
+
+def test_cli_batch_no_text_and_csv_after_resume(tmp_path, capsys):
+    db = tmp_path / "k.sqlite"
+    assert _batch(str(SEED_PATH), "--db", str(db), "--no-text") == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT text FROM articles").fetchall() == [(None,)]
+    n_facts = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+    assert _batch(str(SEED_PATH), "--db", str(db), "--resume", "--csv", str(tmp_path / "csv")) == 0
+    with open(tmp_path / "csv" / "facts.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == n_facts and all(SEED[int(r["span_start"]) : int(r["span_end"])] == r["text"] for r in rows)
+    capsys.readouterr()
+    assert main(["facts", "--db", str(db), "--limit", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and all(line.startswith("irna_85414319.txt\t") for line in lines)
