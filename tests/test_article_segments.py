@@ -115,3 +115,27 @@ def test_article_segments_tiny_inputs_never_raise(text):
     article = read_article(text)
     assert article.interview is None
     assert article.locate(0, 1) is not None
+
+
+def test_article_segments_first_line_ending_in_full_stop_is_a_lead_not_a_title():
+    # The source stored this article without its title: its first line is the lead sentence.
+    text = _read("irnasrc_sobhane2_25_head.txt")
+    article = read_article(text)
+    assert article.meta["title"] is None
+    assert article.meta["lead"].startswith("دستگیری سارقان سرقت نافرجام")
+    assert [s["kind"] for s in _top(article)][0] == "lead"
+
+
+def test_article_segments_a_body_on_one_line_has_no_title():
+    # A scraped record whose text is one paragraph (a JSON Lines body): the dateline opens the lead.
+    text = "زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی در ۵۷ روستای استان زنجان فعالیت می‌کنند"
+    article = read_article(text)
+    assert article.meta["title"] is None
+    assert article.meta["dateline"] == {"city": "زنجان", "agency": "ایرنا"}
+
+
+def test_article_segments_title_that_opens_with_a_dateline_is_the_lead():
+    text = "زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی در روستاها فعالند\n\nبسیج سازندگی امسال ۵۷ روستا را پوشش داد."
+    article = read_article(text)
+    assert article.meta["title"] is None
+    assert article.meta["dateline"]["city"] == "زنجان"

@@ -173,7 +173,7 @@ def read_article(
 
     # title
     title_i = next((i for i in range(n) if kinds[i] is None), None)
-    if title_i is not None and lines[title_i][1] - lines[title_i][0] <= _TITLE_MAX:
+    if title_i is not None and _can_be_title(folded, lines, kinds, title_i, lay):
         kinds[title_i] = "title"
         ts, te, _ = lines[title_i]
         meta["title"] = text[ts:te]
@@ -407,6 +407,25 @@ def _skip(text: str, pos: int, end: int) -> int:
     while pos < end and (text[pos].isspace() or text[pos] == "\N{ZERO WIDTH NON-JOINER}"):
         pos += 1
     return pos
+
+
+def _can_be_title(folded: str, lines: list[tuple[int, int, int]], kinds: list[str | None], i: int, lay: Layout) -> bool:
+    """Whether the first content line is a title rather than the start of the body.
+
+    Not a title: a line over ``_TITLE_MAX`` characters; the only content line of the text (a bare body, as in
+    many JSON Lines records); a line that opens with a dateline (``زنجان - ایرنا - ...``); a line ending in a
+    single full stop (of the first lines of the 1,400 real articles in the corpus, only one ends in ``.`` that
+    is not an ellipsis, while body sentences nearly always do).
+    """
+    s, e, _ = lines[i]
+    if e - s > _TITLE_MAX:
+        return False
+    if not any(kinds[j] is None for j in range(i + 1, len(lines))):
+        return False
+    line = folded[s:e].rstrip()
+    if line.endswith(".") and not line.endswith(".."):
+        return False
+    return _find_dateline(folded, (s, e), lay) is None
 
 
 def _find_dateline(
