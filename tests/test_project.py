@@ -39,3 +39,12 @@ def test_project_cli_version():
     import khabar_extract
 
     assert out.stdout.strip() == f"khabar-extract {khabar_extract.__version__}"
+
+
+def test_project_readme_library_example_prints_what_it_shows(capsys):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Use it as a library\n+```python\n(.+?)\n```", text, re.S).group(1)
+    shown = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+    assert shown, "the README example shows its output as '# ' comment lines"
+    exec(compile(block, "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines() == shown
