@@ -81,5 +81,14 @@ def extract(text: str, *, source: dict[str, Any] | None = None) -> Record:
         raise TypeError(f"extract() takes str, not {type(text).__name__}; decode bytes first")
     doc = normalize(text)
     article = read_article(text, doc)
-    facts = extract_facts(doc, reference_date=article.reference_date)
+    facts = _outside_chrome(extract_facts(doc, reference_date=article.reference_date), article.segments)
     return Record(doc, article, facts, source=dict(source or {}))
+
+
+def _outside_chrome(facts: list[Fact], segments: list[dict[str, Any]]) -> list[Fact]:
+    """Drop facts inside page chrome (``بازگشت به صفحه نخست``, comment counters): page furniture is no fact
+    (GUIDE). Header segments (the publication date) are not chrome and keep their facts."""
+    chrome = [seg["span"] for seg in segments if seg["kind"] == "chrome"]
+    if not chrome:
+        return facts
+    return [f for f in facts if not any(s <= f.span[0] and f.span[1] <= e for s, e in chrome)]
