@@ -122,6 +122,18 @@ _TITLE_LABEL = re.compile(r"^(?P<x>[^:،«»\"/\n]{2,30}?)\s*:")
 _TOKEN = re.compile(r"[^\s]+")
 _ROLE_END = re.compile(r"[،,.؟!:\n]|\sکه\s|\sدر\s(?:گفت|مصاحبه)")
 _PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
+_ATTRIBUTION = re.compile(r"^به[\s\N{ZERO WIDTH NON-JOINER}]+گزارش(?=[\s\N{ZERO WIDTH NON-JOINER}«\"،,])")
+_LEAD_IN = re.compile(r"[:：][\s»\"]*$")
+# a sentence that ends (a crosshead usually does not): full stop, colon, question or exclamation mark
+_SENT_END = re.compile(r"[.:!؟?][\s»\"”)…]*$")
+# addressed to the interviewee: شما / تو, a second-person verb or possessive (stricter than _SECOND_PERSON:
+# no bare ات, which ends Arabic plurals such as اطلاعات)
+_ADDRESS = re.compile(
+    r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}«])(?:شما|تو|جنابعالی|حضرتعالی)(?=[\s\N{ZERO WIDTH NON-JOINER}؟?،.»]|$)"
+    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+(?:ید|ی)(?=[\s؟?.،]|$)"
+    r"|(?:^|\s)\S*(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|کنید|دهید|بودی|کردی|داشتی|شدی)(?=[\s؟?.،]|$)"
+    r"|\S+(?:تان|یتان)(?=[\s؟?.،]|$)"
+)
 
 
 @dataclass
@@ -184,6 +196,9 @@ def detect_interview(
         return None
     lex = _lexicon()
     ptext = [folded[s:e] for s, e in paras]
+    # joined[i]: paragraph i follows paragraph i - 1 after a single line break (the same block: a wrapped
+    # line, or a body stored one sentence per line), not after a blank line
+    joined = [False] + [text.count("\n", paras[i - 1][1], paras[i][0]) <= 1 for i in range(1, n)]
     markers: dict[int, tuple[int, int]] = {}
     mode = ""
     groups: list[tuple[int, int]] = []
@@ -234,7 +249,12 @@ def detect_interview(
             alternating = [i for i in asks if i + 1 < n and i + 1 not in gs]
             if len(alternating) < 0.7 * len(asks):
                 continue
-            qs = [i for i in group if (i in asks or len(ptext[i]) > 80) and i + 1 < n and i + 1 not in gs]
+            # a bullet that is a sentence (ends in . : or an imperative) asks too; crossheads do not end so
+            qs = [
+                i for i in group
+                if (i in asks or len(ptext[i]) > 80 or _SENT_END.search(ptext[i]) or lex.imperative.search(ptext[i]))
+                and i + 1 < n and i + 1 not in gs
+            ]
             if _reported(lex, ptext, [(i, i) for i in qs]):
                 continue
             if len(qs) > len(best):
@@ -249,7 +269,7 @@ def detect_interview(
     # 3. unmarked questions
     if not mode:
         asks = [i for i in range(1, n) if len(ptext[i]) <= 300 and _QEND.search(ptext[i])]
-        qgroups = _groups(asks, n, set())
+        qgroups = _after_intro(lex, ptext, _groups(asks, n, set()))
         if len(qgroups) >= 3 and _accept_unmarked(lex, ptext, paras, qgroups, folded, title):
             imps = [
                 i for i in range(1, n)
@@ -267,8 +287,10 @@ def detect_interview(
             groups = _groups(sorted(aset | set(imps) | set(longer)), n, set())
             first = min(qgroups[0][0], min(longer, default=n))
             groups = [g for g in groups if g[0] >= first]
+            groups = _extend_back(ptext, groups, joined)
     if not mode:
         return None
+    groups = _extend_forward(lex, ptext, groups, joined)
 
     # crossheads: bullets that are not questions (short ones)
     qset = {i for g in groups for i in range(g[0], g[1] + 1)}
@@ -343,6 +365,66 @@ def detect_interview(
     )
 
 
+def _after_intro(lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop "questions" before the end of the introduction: the last ``به گزارش ...`` paragraph or lead-in line
+    (``... در ادامه می‌خوانید:``) that still has most of the questions after it."""
+    if not groups:
+        return groups
+    qset = {i for g in groups for i in range(g[0], g[1] + 1)}
+    bounds = [
+        i for i in range(1, groups[-1][0])
+        if i not in qset and (_ATTRIBUTION.match(ptext[i]) or (lex.cue.search(ptext[i]) and _LEAD_IN.search(ptext[i])))
+    ]
+    for b in reversed(bounds):
+        after = [g for g in groups if g[0] > b]
+        if len(after) >= max(2, 0.5 * len(groups)):
+            return after
+    return groups
+
+
+def _extend_back(ptext: list[str], groups: list[tuple[int, int]], joined: list[bool]) -> list[tuple[int, int]]:
+    """An unmarked question whose first sentences stand on the lines before it (a wrapped line, or a body stored
+    one sentence per line): take up to two lines of the same block that are not ended, or that address the
+    interviewee (``شما ... کرده‌اید.``), leaving the previous answer at least one line."""
+    out: list[tuple[int, int]] = []
+    prev_last = 0
+    for first, last in groups:
+        j = first - 1
+        taken = 0
+        while (
+            taken < 2 and j > prev_last + 1 and joined[j + 1] and len(ptext[j]) <= 250
+            and not _QEND.search(ptext[j]) and not ptext[j].rstrip().endswith(":")
+            and (not _SENT_END.search(ptext[j]) or _ADDRESS.search(ptext[j]))
+        ):
+            first = j
+            j -= 1
+            taken += 1
+        out.append((first, last))
+        prev_last = last
+    return out
+
+
+def _extend_forward(
+    lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]], joined: list[bool]
+) -> list[tuple[int, int]]:
+    """A marked question that does not end in a question (``ایسنا: ... است.``) and whose asking sentence is on
+    the next line of the same block (``... چیست؟``) runs to that line; the answer keeps at least one line."""
+    n = len(ptext)
+    starts = {g[0] for g in groups}
+    out: list[tuple[int, int]] = []
+    for k, (first, last) in enumerate(groups):
+        limit = groups[k + 1][0] - 1 if k + 1 < len(groups) else n
+        if not (_QEND.search(ptext[last]) or lex.imperative.search(ptext[last])):
+            for j in range(last + 1, min(last + 3, limit)):
+                if not joined[j] or j in starts or len(ptext[j]) > 300:
+                    break
+                if _QEND.search(ptext[j]):
+                    last = j
+                    break
+        out.append((first, last))
+    return out
+
+
 def _reported(lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]]) -> bool:
     """Whether most paragraphs right after the question groups are reported speech (``وی افزود: ...``)."""
     after = [ptext[last + 1][:200] for _, last in groups if last + 1 < len(ptext)]
@@ -365,7 +447,11 @@ def _accept_unmarked(
         return False  # "تیم؛ ...؟" section heads, not questions
     # answers longer than questions
     q_len = sorted(len(q) for q in qtexts)[len(qtexts) // 2]
-    a_lens = sorted(len(ptext[last + 1]) for _, last in groups)
+    # an answer runs to the next question (many lines when the body is stored one sentence per line)
+    a_lens = sorted(
+        sum(len(ptext[j]) for j in range(last + 1, groups[k + 1][0] if k + 1 < len(groups) else min(last + 8, len(ptext))))
+        for k, (_, last) in enumerate(groups)
+    )
     if a_lens[len(a_lens) // 2] < q_len:
         return False
     intro_end = paras[groups[0][0]][0]
