@@ -99,6 +99,9 @@ class NormalizeOptions:
     ``"keep"``.  ``diacritics``: remove vowel marks (default True).  ``zwnj``: repair missing ZWNJ.
     ``spacing``: collapse spaces and fix spacing around Persian punctuation.  ``lexicon``: a
     :class:`ZwnjLexicon` (or a folder holding one) instead of the bundled one.
+    ``zwnj_author_style``: weigh each class of ZWNJ repair against the document's own spelling and
+    leave the spelling the author plainly chose (``می شود`` written apart many times and glued
+    almost never); False repairs every place (docs/normalization.md, "Following the author").
     """
 
     digits: str = "fa"
@@ -106,6 +109,7 @@ class NormalizeOptions:
     zwnj: bool = True
     spacing: bool = True
     lexicon: Any = field(default=None, compare=False, hash=False)
+    zwnj_author_style: bool = True
 
     def __post_init__(self) -> None:
         if self.digits not in _DIGIT_SCRIPTS:
@@ -697,6 +701,18 @@ class ZwnjLexicon:
                 return True
         return False
 
+    def repair_class(self, a: str, b: str) -> int:
+        """The class of a ZWNJ between pieces ``a`` and ``b``, for ``zwnj_author_style``."""
+        if b in self.plural:
+            return PLURAL
+        if a in self.verb_prefixes:
+            return VERB
+        if b in self.comparative:
+            return COMPARATIVE
+        if b in self.perfect:
+            return PERFECT
+        return COMPOUND
+
     def join(self, a: str, b: str) -> str | None:
         """How the space between pieces ``a`` and ``b`` should be written: ZWNJ, '' (glued) or None."""
         if a in self.never_join or b in self.never_join:
@@ -836,7 +852,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         parts = lex.split(p)
         if parts and len(parts) > 1:
             splits[p] = parts
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str, int]] = []
     split_spaces: list[int] = []
     if glued_on:
         for p, parts in splits.items():
@@ -845,8 +861,11 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
             for part in parts[:-1]:
                 k += len(part)
                 cuts.append(k)
+            kinds = [lex.repair_class(a, b) for a, b in zip(parts, parts[1:], strict=False)]
             for pos in _occurrences(text, p):
-                found.extend((pos + c, pos + c, ZWNJ, "zwnj_glued") for c in cuts)
+                found.extend(
+                    (pos + c, pos + c, ZWNJ, "zwnj_glued", k) for c, k in zip(cuts, kinds, strict=True)
+                )
                 # the spaces around a word being split: its parts may start or end a learned pair
                 if pos > 0 and text[pos - 1] == " ":
                     split_spaces.append(pos - 1)
@@ -879,14 +898,47 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                 b = splits[b][0]
             rep = lex.join(a, b)
             if rep is not None:
-                found.append((s, s + 1, rep, "zwnj_spaced"))
+                found.append((s, s + 1, rep, "zwnj_spaced", lex.repair_class(a, b)))
     if not found:
         return [], {}
+    if opts.zwnj_author_style:
+        found = _follow_author(found)
     found.sort(key=lambda f: (f[0], f[1]))
     counts: Counts = {}
     for f in found:
         counts[f[3]] = counts.get(f[3], 0) + 1
-    return [Edit(s, e, r) for s, e, r, _ in found], counts
+    return [Edit(s, e, r) for s, e, r, _, _ in found], counts
+
+
+#: Classes of ZWNJ repair (``ZwnjLexicon.repair_class``) whose spelling an author keeps consistent.
+PLURAL, VERB, PERFECT, COMPARATIVE, COMPOUND = range(5)
+#: Evidence rule of ``zwnj_author_style`` (learned on the train split, docs/normalization.md): a repair of
+#: one form (glued / spaced) is made when (repairs of the other form + PRIOR) / (repairs of this form +
+#: PRIOR) >= MIN_RATIO, counted per class in the document.
+AUTHOR_PRIOR = 2.0
+AUTHOR_MIN_RATIO = 0.3
+
+
+def _follow_author(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+    """Drop the ZWNJ repairs of a class and form that the document writes far more often than the
+    other form: glued ``میشود`` and spaced ``می شود`` both lose a ZWNJ equally often when software
+    strips it, so many spaced and almost no glued ones mean the author wrote them apart."""
+    glued = [0] * 5
+    spaced = [0] * 5
+    for f in found:
+        if f[2] == ZWNJ:
+            (glued if f[3] == "zwnj_glued" else spaced)[f[4]] += 1
+    keep_glued = [
+        (s + AUTHOR_PRIOR) / (g + AUTHOR_PRIOR) >= AUTHOR_MIN_RATIO
+        for g, s in zip(glued, spaced, strict=True)
+    ]
+    keep_spaced = [
+        (g + AUTHOR_PRIOR) / (s + AUTHOR_PRIOR) >= AUTHOR_MIN_RATIO
+        for g, s in zip(glued, spaced, strict=True)
+    ]
+    if all(keep_glued) and all(keep_spaced):
+        return found
+    return [f for f in found if f[2] != ZWNJ or (keep_glued if f[3] == "zwnj_glued" else keep_spaced)[f[4]]]
 
 
 # ---------------------------------------------------------------------------------------------------
