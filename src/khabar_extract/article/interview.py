@@ -452,15 +452,14 @@ def _accept_unmarked(
         sum(len(ptext[j]) for j in range(last + 1, groups[k + 1][0] if k + 1 < len(groups) else min(last + 8, len(ptext))))
         for k, (_, last) in enumerate(groups)
     )
-    if a_lens[len(a_lens) // 2] < q_len:
-        return False
+    short_answers = a_lens[len(a_lens) // 2] < q_len
     intro_end = paras[groups[0][0]][0]
     intro = folded[title[0]:title[1]] + "\n" if title else ""
     intro += folded[paras[0][0]:intro_end]
-    if lex.cue.search(intro):
-        return True
-    addressed = sum(1 for q in qtexts if _SECOND_PERSON.search(q))
-    return addressed >= 0.5 * len(qtexts)
+    cue = bool(lex.cue.search(intro))
+    addressed = sum(1 for q in qtexts if _SECOND_PERSON.search(q)) >= 0.5 * len(qtexts)
+    # answers shorter than the questions (quick-fire interviews, one-line answers) need both signs
+    return (cue and addressed) if short_answers else (cue or addressed)
 
 
 # --------------------------------------------------------------------------- interviewee
