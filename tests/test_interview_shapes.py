@@ -46,3 +46,28 @@ def test_interview_shapes_short_question_paragraphs_without_interview_signs_stay
     for q in gold["questions"]:
         paragraphs[q["paragraph"]] = "چرا این اتفاق در زمان سرمربیگری منصوریان نیفتاد؟"
     assert read_article("\n\n".join(paragraphs) + "\n").interview is None
+
+
+def test_interview_shapes_rhetorical_question_inside_an_answer_is_not_a_turn():
+    text, gold = _load("varzesh3_1725317")  # unmarked, one paragraph per answer
+    paragraphs = _paragraphs(text)
+    i = gold["questions"][1]["paragraph"] + 1  # the second answer
+    first, rest = re.split(r"(?<=\.)\s", paragraphs[i], maxsplit=1)
+    # a real rhetorical question (raw fars_13920229000830) between two paragraphs of the answer
+    paragraphs[i:i + 1] = [first, "مگر مردم بحرین چه می‌خواهند؟", rest]
+    shifted = {"questions": [
+        {"surface": q["surface"], "paragraph": q["paragraph"] + (2 if q["paragraph"] > i else 0)}
+        for q in gold["questions"]
+    ]}
+    article = read_article("\n\n".join(paragraphs) + "\n")
+    assert score_questions(article, shifted) == (5, 0, 0)
+    assert "مگر مردم بحرین" in article.interview["turns"][1]["answer"]
+
+
+def test_interview_shapes_question_put_as_a_statement_without_question_mark():
+    text, gold = _load("varzesh3_1528056")  # unmarked, questions addressed with تو
+    q = "این موضوع را تایید می کنی؟"
+    assert q in text
+    article = read_article(text.replace(q, "این موضوع را تایید می کنی."))
+    assert score_questions(article, gold) == (5, 0, 0)
+    assert article.interview["turns"][3]["question"].endswith("این موضوع را تایید می کنی.")

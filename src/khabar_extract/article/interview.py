@@ -52,6 +52,7 @@ class _Lexicon:
     reported: re.Pattern[str]
     speaks_in: re.Pattern[str]
     name_before_role: re.Pattern[str]
+    rhetorical: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +103,10 @@ def _lexicon() -> _Lexicon:
         speaks_in=re.compile(
             r"(?:^|[،,:]\s*)(?P<who>[^،.؟!:\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s+(?P<other>[^.؟!:\n]{3,200})"
         ),
+        rhetorical=re.compile(
+            r"(?:^|[.!؟?»]\s*)" + alternation(string_list(data, "rhetorical_openers", _SRC))
+            + r"(?=[\s\N{ZERO WIDTH NON-JOINER}])[^.!؟?]*[؟?][\s»\"”)!.…]*$"
+        ),
         name_before_role=re.compile(
             r"(?:^|^به\s+گزارش[^،\n]{0,80}[،,]\s*)(?P<who>(?:" + name_tok + r"[ \N{ZERO WIDTH NON-JOINER}]+){1,3}?)"
             + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}])"
@@ -116,7 +121,7 @@ _SECOND_PERSON = re.compile(
     r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}])(?:شما|تو|آقای|خانم)(?=[\s؟?،]|$)"
     r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+(?:ید|ی)(?=[\s؟?.،]|$)"
     r"|(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|داری|هستی|کردی|بودی|شدی|داشتی)(?=[\s؟?.،]|$)"
-    r"|\S+(?:تان|ات)(?=[\s؟?.،]|$)"
+    r"|\S+(?<!س)تان(?=[\s؟?.،]|$)|\S+ات(?=[\s؟?]|$)"  # کارتان, مشکلات؟ (not استان, شهرستان)
 )
 _TITLE_LABEL = re.compile(r"^(?P<x>[^:،«»\"/\n]{2,30}?)\s*:")
 _TOKEN = re.compile(r"[^\s]+")
@@ -132,7 +137,13 @@ _ADDRESS = re.compile(
     r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}«])(?:شما|تو|جنابعالی|حضرتعالی)(?=[\s\N{ZERO WIDTH NON-JOINER}؟?،.»]|$)"
     r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+(?:ید|ی)(?=[\s؟?.،]|$)"
     r"|(?:^|\s)\S*(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|کنید|دهید|بودی|کردی|داشتی|شدی)(?=[\s؟?.،]|$)"
-    r"|\S+(?:تان|یتان)(?=[\s؟?.،]|$)"
+    r"|\S+(?<!س)تان(?=[\s؟?.،]|$)"  # کارتان, برنامه‌تان; not استان, شهرستان, داستان
+)
+# the speaker's own voice: an answer, or a rhetorical question inside one
+_FIRST_PERSON = re.compile(
+    r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}«])(?:من|بنده|اینجانب|ما|مان)(?=[\s\N{ZERO WIDTH NON-JOINER}؟?،.»]|$)"
+    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+(?:م|یم)(?=[\s؟?.،!]|$)"
+    r"|(?:^|\s)(?:هستم|هستیم|بودم|بودیم|کردم|کردیم|داشتم|داشتیم|دارم|داریم|شدم|شدیم|گفتم|گفتیم|دیدم|دیدیم)(?=[\s؟?.،!]|$)"
 )
 
 
@@ -268,7 +279,10 @@ def detect_interview(
                 markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(ptext[i], m.end()))
     # 3. unmarked questions
     if not mode:
-        asks = [i for i in range(1, n) if len(ptext[i]) <= 300 and _QEND.search(ptext[i])]
+        asks = [
+            i for i in range(1, n)
+            if len(ptext[i]) <= 300 and _QEND.search(ptext[i]) and not _rhetorical(lex, ptext[i])
+        ]
         qgroups = _after_intro(lex, ptext, _groups(asks, n, set()))
         if len(qgroups) >= 3 and _accept_unmarked(lex, ptext, paras, qgroups, folded, title):
             imps = [
@@ -281,8 +295,19 @@ def detect_interview(
             longer = [
                 i for i in range(1, n)
                 if i not in aset and len(ptext[i]) <= 600 and _QEND.search(ptext[i])
-                and i - 1 not in aset and i + 1 not in aset
+                and i - 1 not in aset and i + 1 not in aset and not _rhetorical(lex, ptext[i])
             ]
+            # a question put as a statement (``نظرتان درباره ... .``): a short paragraph of its own, addressed to
+            # the interviewee, not in the speaker's own voice, between two answer paragraphs
+            stated = [
+                i for i in range(qgroups[0][1] + 2, n - 1)
+                if i not in aset and 15 <= len(ptext[i]) <= 200 and _SENT_END.search(ptext[i])
+                and _ADDRESS.search(ptext[i]) and not _FIRST_PERSON.search(ptext[i])
+                and not lex.speaker.match(ptext[i]) and not lex.reported.search(ptext[i])
+                and not {i - 1, i + 1} & aset and len(ptext[i + 1]) >= len(ptext[i])
+                and not joined[i] and not joined[i + 1]  # a paragraph of its own, not a sentence of a block
+            ]
+            imps = sorted(set(imps) | set(stated))
             mode = "unmarked"
             groups = _groups(sorted(aset | set(imps) | set(longer)), n, set())
             first = min(qgroups[0][0], min(longer, default=n))
@@ -363,6 +388,11 @@ def detect_interview(
         interviewer=interviewer or agency,
         interviewee=interviewee,
     )
+
+
+def _rhetorical(lex: _Lexicon, p: str) -> bool:
+    """A rhetorical question closing a paragraph (``مگر می‌شود ...؟``) that does not address the interviewee."""
+    return bool(lex.rhetorical.search(p)) and not _SECOND_PERSON.search(p)
 
 
 def _after_intro(lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
