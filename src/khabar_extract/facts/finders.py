@@ -214,8 +214,12 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
             return NounMatch(_first_word(first), phrase, nouns[key], True, toks[n - 1][1], toks[n - 1][1],
                              toks[0][0], toks[0][1])
     w = toks[0][2]
+    if squash(w) in lx.never_nouns:
+        return None  # "سال ۹۰ تنها ...": تنها is "only", not تن + ها
     base, known = _strip_suffix(w, nouns)
     key = squash(base)
+    if len(toks) > 1 and key in lx.compound_verb_nouns and squash(toks[1][2]) in lx.light_verbs:
+        return None  # "نوروز ۸۶ خبر داد": the noun and the light verb are one verb ("announced")
     if not known and key in lx.month_index:
         return None  # "۳۲ اسفند": a month name is never a counted thing
     if not known and (key in lx.not_nouns or squash(w) in lx.not_nouns or squash(w.split(ZWNJ)[0]) in lx.not_nouns):
@@ -243,8 +247,10 @@ _VERB_ENDINGS = ("ند", "ید", "یم", "ست", "شد", "کرد", "گفت", "د
 
 def _noun_like(word: str) -> bool:
     """A cheap guard for the open class: Persian letters, not a verb form."""
-    if len(word) < 2 or not ("\u0600" <= word[0] <= "\u06ff"):
-        return False
+    if len(word) < 2 or not ("\u0600" <= word[0] <= "\u06ff") or len(word.replace("\u0640", "")) < 2:
+        return False  # also "۲ــ" (list numbering with kashida)
+    if word.endswith("ترین") and len(word) > 5:
+        return False  # a superlative adjective ("۲۰۱۴ بدترین سال")
     if word.startswith(("می" + ZWNJ, "نمی", "بی" + ZWNJ)) or word.startswith("می") and ZWNJ in word[:4]:
         return False
     if word.endswith(_VERB_ENDINGS) and len(word) > 4:
@@ -370,6 +376,13 @@ def _triggers(text: str, end: int) -> frozenset[str]:
     return frozenset(out)
 
 
+_SCORE_WORDS = frozenset({"صفر", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده"})
+
+
+def _is_score_number(word: str) -> bool:
+    return word.isdigit() or word in _SCORE_WORDS
+
+
 def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     """Look around one number and say what it is: date, time, percent, money, duration, ordinal,
     quantity, ``identifier`` (``ماده ۱۲``, ``گروه ۲۰``, ``کد خبر: ۹۳۹``) or ``bare`` (nothing measurable
@@ -477,6 +490,8 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("time", start, m.end(), {"hour": int(n.value), "minute": None, "part": m.group("part")})
     if last in lx.labels or k2 in lx.labels:
         return Candidate("identifier", start, end, parts)
+    if last == "بر" and len(lc.words) >= 2 and _is_score_number(lc.words[-2]):
+        return Candidate("identifier", start, end, parts)  # a score or ratio: "۹۱ بر ۳۶ شکست دهند"
     noun = match_noun(text, end)
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
         if noun is None or not noun.known:  # a year, also inside a name ("المپیک ۲۰۱۶", "جشنواره ۲۰۱۹")

@@ -137,6 +137,9 @@ class Lexicon:
     weak_labels: frozenset[str]
     name_heads: frozenset[str]
     not_nouns: frozenset[str]
+    never_nouns: frozenset[str]  # squashed words that only look like an inflected listed noun ("تنها")
+    compound_verb_nouns: frozenset[str]  # squashed nouns that make a verb with a light verb ("خبر داد")
+    light_verbs: frozenset[str]  # squashed light-verb forms
     weak_number_words: frozenset[str]
     adversarial: list[dict[str, Any]]
     adversarial_prefix: frozenset[str]  # squashed phrases that make the next number an identifier
@@ -229,6 +232,9 @@ def lexicon() -> Lexicon:
         weak_labels=frozenset(squash_entry(w) for w in ctx["weak_labels"]),
         name_heads=frozenset(squash_entry(w) for w in ctx["name_heads"]),
         not_nouns=frozenset(squash_entry(w) for w in ctx["not_nouns"]),
+        never_nouns=frozenset(squash_entry(w) for w in ctx.get("never_nouns", [])),
+        compound_verb_nouns=frozenset(squash_entry(w) for w in ctx.get("compound_verb_nouns", [])),
+        light_verbs=frozenset(squash_entry(w) for w in ctx.get("light_verbs", [])),
         weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
         adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
         adversarial_prefix=frozenset(squash_entry(e["phrase"]) for e in adv if e.get("prefix")),

@@ -33,6 +33,9 @@ _GREGORIAN_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 Resolved = tuple[Any, dict[str, Any]]
 
+#: Categories measured in units (a half makes sense: "نیم متر", "نیم تن"); other counted things are whole.
+_MEASURES = frozenset({"area", "length", "weight", "power", "volume"})
+
 
 @dataclass(frozen=True)
 class Context:
@@ -284,6 +287,8 @@ def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
     if n.form == "words" and v == 1 and n.scale == 1:
         return None  # یک: the indefinite article
     category = noun.category
+    if n.text == "نیم" and category not in _MEASURES:
+        return None  # "نیم سکه" is a kind of coin, "نیم طبقه" a mezzanine: half of a count is no count
     key = squash(noun.noun)
     if key == "تن":
         # "۵ تن از مسئولان", "۳ تن کشته" are people; "۸۰۰ هزار تن از سوی بخش خصوصی" is still a weight

@@ -1,0 +1,79 @@
+"""Quantity precision on real text: numbers that count nothing (model types, grades, scores, list numbering,
+compound verbs) give no quantity, each rule with an adversarial case where the same words still count.
+
+Real sentences come from ``tests/fixtures/facts/real_sentences.json`` (verbatim from raw articles, sources there).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import khabar_extract.facts as _facts_module
+from khabar_extract.facts import extract_facts
+from khabar_extract.normalize import normalize
+
+_facts_module.STRICT = True
+
+CASES = json.loads((Path(__file__).parent / "fixtures" / "facts" / "real_sentences.json").read_text("utf-8"))["cases"]
+
+
+def facts(text: str) -> list[dict]:
+    out = [f.to_dict() for f in extract_facts(normalize(text))]
+    for f in out:
+        assert text[f["span"][0] : f["span"][1]] == f["text"]
+    return out
+
+
+def quantity_texts(text: str) -> list[str]:
+    return [f["text"] for f in facts(text) if f["kind"] == "quantity"]
+
+
+# case name -> quantity texts that must NOT come out (each is a real error the rule removes)
+NOT_QUANTITIES = [
+    ("type_label", ["۲ ساده", "۲ فول", "۵ ساده"]),  # "پژو ۲۰۶ تیپ ۲ ساده": تیپ (type) labels the number
+    ("gold_purity_half_coin", ["۱۸ عیار"]),  # a purity grade, not a count
+    ("half_coin", ["نیم سکه"]),  # a kind of coin; half of a count is no count
+    ("announced", ["86 خبر"]),  # "... نوروز 86 خبر داد": خبر داد is the verb "announced"
+    ("score_digits", ["36 شکست"]),  # "91 بر 36": a score
+    ("score_words", ["سه آفتاب", "سه حريف", "چهار حريف"]),
+    ("kashida_list", ["2ــ"]),  # list numbering with kashida
+    ("only_not_ton", ["90 تنها"]),  # تنها "only", not تن + ها
+    ("one_of", ["2500 يكي"]),  # "یکی از": a pronoun
+    ("emergency_code", ["۱۱۰ مبنی"]),  # the emergency number; مبنی بر "saying that"
+]
+
+
+@pytest.mark.parametrize("case,absent", NOT_QUANTITIES, ids=[c for c, _ in NOT_QUANTITIES])
+def test_facts_precision_no_quantity_on_real_text(case, absent):
+    got = quantity_texts(CASES[case]["text"])
+    for a in absent:
+        assert a not in got
+
+
+def test_facts_precision_real_text_keeps_its_real_facts():
+    money = [f["value"] for f in facts(CASES["type_label"]["text"]) if f["kind"] == "money"]
+    assert 960_000_000 in money and 1_000_000_000 in money  # the prices stay
+    assert [f["value"] for f in facts(CASES["gold_purity_half_coin"]["text"]) if f["kind"] == "money"][:1] == [5_080_000]
+    dates = [(f["calendar"], f["year"]) for f in facts(CASES["only_not_ton"]["text"]) if f["kind"] == "date"]
+    assert ("jalali", 1390) in dates  # "سال 90 تنها": the year, no more a quantity
+
+
+# adversarial: the same words still count where they do count
+STILL_QUANTITIES = [
+    ("ارتش سه تیپ زرهی را اعزام کرد", 3, "تیپ"),  # a number BEFORE تیپ counts brigades
+    ("۱۸ گرم طلا فروخته شد", 18, "گرم"),
+    ("دیوار نیم متر بالا رفت", 0.5, "متر"),  # a half of a measure is a measure
+    ("۸۶ خبر منتشر شد", 86, "خبر"),  # خبر without a light verb is counted news items
+    ("افزون بر ۵۰ نفر در این مراسم حضور داشتند", 50, "نفر"),  # بر after a word, not a score
+    ("این کشتی با ۲ تن بار حرکت کرد", 2, "تن"),
+    ("تیم ما سه گل زد", 3, "گل"),  # گل زد is no listed compound verb: goals are counted
+]
+
+
+@pytest.mark.parametrize("text,value,noun", STILL_QUANTITIES)
+def test_facts_precision_adversarial_still_counted(text, value, noun):
+    got = [(f["value"], f["noun"]) for f in facts(text) if f["kind"] == "quantity"]
+    assert (value, noun) in got
