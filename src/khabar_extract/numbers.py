@@ -186,8 +186,7 @@ class _Lexicon:
     adversarial_fwd_words: frozenset[str]
     token_re: Any
     word_at: Any
-    token_re_tolerant: Any
-    word_at_tolerant: Any
+    tolerant: Any  # () -> (token_re, word_at) for text with Arabic yeh/kaf, compiled at its first use
     vague_quantifiers: frozenset[str]
     vague_suffix_re: Any
     negation_followers: frozenset[str]
@@ -246,26 +245,101 @@ def _trie_regex(words: list[str], tolerant: bool = True) -> str:
     return emit(trie)
 
 
-def _trie_bounded(ends: dict[str, str], tolerant: bool) -> str:
-    """Like :func:`_trie_regex`, but each word ends with its own boundary regex (``ends[word]``).
+def _end_layers(ends: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """Split ``ends`` (word -> its boundary regex) into an ordered list of ``(boundary, words)`` groups such
+    that trying the groups in order, each as one trie followed once by its boundary, gives the same match as
+    one trie with each word's boundary at its terminal: the longest word whose boundary holds.
 
-    Putting the boundaries inside the trie keeps one alternation for all the words, which is what
-    makes the scan fast: the engine tries longer words first and backs off to shorter ones.
+    Words that can match at the same place form a prefix chain, tried longest first; so a word that has a
+    shorter word with another boundary as a prefix (``دهم`` and ``ده``, ``هزارم`` and ``هزار``) must come in
+    an earlier group. The conflicts are computed from the words. When the boundaries can be ordered (no
+    boundary must come both before and after another), there is one group per boundary; otherwise each word
+    gets a layer (no earlier than the longer words it is a prefix of, strictly later when their boundary
+    differs) and there is one group per boundary and layer.
     """
-    trie: dict[str, Any] = {}
+    order = list(dict.fromkeys(ends.values()))
+    before: dict[str, set[str]] = {e: set() for e in order}  # boundary -> boundaries that must come earlier
+    for b, eb in ends.items():
+        for i in range(1, len(b)):
+            ea = ends.get(b[:i])
+            if ea is not None and ea != eb:
+                before[ea].add(eb)
+    ranked: list[str] = []
+    while len(ranked) < len(order):
+        ready = [e for e in order if e not in ranked and before[e] <= set(ranked)]
+        if not ready:
+            break  # a cycle: fall back to layers
+        ranked.append(ready[0])
+    if len(ranked) == len(order):
+        return [(e, [w for w, we in ends.items() if we == e]) for e in ranked]
+    layer = dict.fromkeys(ends, 0)
+    for b in sorted(ends, key=len, reverse=True):  # a longer word is final before its prefixes are raised
+        lb, eb = layer[b], ends[b]
+        for i in range(1, len(b)):
+            a = b[:i]
+            if a in layer:
+                need = lb + (ends[a] != eb)
+                if need > layer[a]:
+                    layer[a] = need
+    out: list[tuple[str, list[str]]] = []
+    for k in range(max(layer.values(), default=-1) + 1):
+        groups: dict[str, list[str]] = {}
+        for w, end in ends.items():
+            if layer[w] == k:
+                groups.setdefault(end, []).append(w)
+        out.extend(groups.items())
+    return out
+
+
+def _suffix_classes(ends: dict[str, str | None]) -> bool:
+    """Does no word end with a word that has another boundary? Then the text just before the end of a match
+    tells which boundary applies (see :func:`_trie_bounded`)."""
+    return all(ends.get(w[i:], e) == e for w, e in ends.items() for i in range(1, len(w)))
+
+
+def _lookbehind(words: list[str], tolerant: bool) -> str:
+    """A zero-width test that the text just before this point ends with one of ``words``."""
+    keep = set(words)
+    keep = [w for w in words if not any(w[i:] in keep for i in range(1, len(w)))]  # a suffix covers it
+    by_len: dict[int, list[str]] = {}
+    for w in keep:
+        by_len.setdefault(len(w), []).append(w)
+    alts = [f"(?<={_trie_regex(ws, tolerant)})" for _n, ws in sorted(by_len.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _trie_bounded(ends: dict[str, str | None], tolerant: bool, common: str = "", gate: str = "") -> str:
+    """An alternation of the words of ``ends`` where each word must be followed by its boundary, the longest
+    such word winning, as in one trie with each word's boundary at its terminal. The boundary of ``w`` is
+    ``(?:common|ends[w])``, or ``common`` alone when ``ends[w]`` is None (``common`` "" means none).
+
+    The boundaries hold tries themselves (a glued و before a number word), so writing one at each of the
+    hundreds of terminals made the patterns 200 K characters long and their compilation cost seconds at the
+    first call. Instead each boundary is written once. When no word ends with a word that has another
+    boundary (checked here), one trie of all the words is followed by a single tail: ``common``, else the
+    boundary picked by a look-behind at the word just matched; if it fails, the engine backs off to the next
+    shorter word exactly as before. Otherwise the words are split into ordered groups (:func:`_end_layers`).
+    ``gate``, if given, is a look-ahead that every ``ends[w]`` implies, tested once before the look-behinds.
+    """
+    by_end: dict[str | None, list[str]] = {}
     for w, end in ends.items():
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = end
+        by_end.setdefault(end, []).append(w)
+    own = [(end, words) for end, words in by_end.items() if end is not None]
+    if _suffix_classes(ends):
+        tail = "|".join(_lookbehind(words, tolerant) + "(?:" + end + ")" for end, words in own)
+        if tail:
+            tail = gate + ("(?:" + tail + ")" if len(own) > 1 else tail)
+        alts = [x for x in (common, tail) if x]
+        return "(?:" + _trie_regex(list(ends), tolerant) + ")" + ("(?:" + "|".join(alts) + ")" if alts else "")
 
-    def emit(node: dict[str, Any]) -> str:
-        alts = [_char_class(ch, tolerant) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append(node[""])
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    def full(end: str | None) -> str:
+        return common if end is None else (end if not common else f"(?:{common}|{end})")
 
-    return emit(trie)
+    alts = [
+        _trie_regex(group, tolerant) + ("" if end == "" else "(?:" + end + ")")
+        for end, group in _end_layers({w: full(e) for w, e in ends.items()})
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 _SPLIT_RE = re.compile(r"[ \N{ZERO WIDTH NON-JOINER}]+")
@@ -333,7 +407,8 @@ def _lexicon() -> _Lexicon:
     # starts with one character class (a separator or a digit), which lets the engine skip quickly to
     # candidate positions; the separator before a word is consumed but is not part of the atom. The start
     # of the text and words glued to digits (۲۰هزار) go through the anchored ``word_at``. The plain
-    # variant is used on normalised text; the tolerant one (Arabic yeh/kaf) when the text has them.
+    # variant is used on normalised text; the tolerant one (Arabic yeh/kaf) when the text has them, compiled
+    # only then (normalised text never has them).
     def word_alts(tol: bool, va: bool = False) -> str:
         scales = _trie_regex(list(raw["scales"]), tol)
         glued = _trie_regex(raw["scale_glued_suffixes"], tol)
@@ -345,19 +420,23 @@ def _lexicon() -> _Lexicon:
             rf"(?=و(?:[ \N{{NO-BREAK SPACE}}]*[{_DIGITS}]|[ \N{{NO-BREAK SPACE}}]+{cardinals})"  # هزارو۵۱۴
             rf"|\N{{ZERO WIDTH NON-JOINER}}?و{numwords}{_END})"  # بیستوچهار, هفتادوچهارمین
         )
-        ends = {}
+        # Each word must be followed by _END or, for number and scale words, by what its kind allows.
+        ends: dict[str, str | None] = {}
         for w, (kind, _value) in words.items():
             if kind == "W":
-                ends[w] = rf"(?:{_END}|(?={scales})|{glued_va})"  # دو میلیون, glued دومیلیون, صدو هفتاد
+                ends[w] = rf"(?={scales})|{glued_va}"  # دو میلیون, glued دومیلیون, صدو هفتاد
             elif kind == "S":
-                ends[w] = rf"(?:{_END}|(?={glued}{_END})|{glued_va})"  # هزار, هزارتومانی, میلیونی, هزارو ۴۰۰
+                ends[w] = rf"(?={glued}{_END})|{glued_va}"  # هزار, هزارتومانی, میلیونی, هزارو ۴۰۰
             else:
-                ends[w] = _END
+                ends[w] = None
         if va:
             # و glued to the next word after a space (هزار وپانصد): the same words behind a و, in the same
             # trie (no number word starts with و); the reader keeps them only right after a number.
             ends.update({"و" + w: ends[w] for w, (kind, _v) in words.items() if kind in _VA_GLUED_KINDS})
-        return rf"(?P<w>{_trie_bounded(ends, tol)})"
+        # Every boundary beyond _END starts with a look-ahead at one of these characters.
+        nexts = {w[0] for w in (*raw["scales"], *raw["scale_glued_suffixes"])} | {"و", ZWNJ}
+        gate = rf"(?=[{''.join(sorted(_char_class(c, tol).strip('[]') for c in nexts))}])"
+        return rf"(?P<w>{_trie_bounded(ends, tol, _END, gate)})"
 
     def token(tol: bool) -> str:
         return (
@@ -396,8 +475,7 @@ def _lexicon() -> _Lexicon:
         adversarial_fwd_words=frozenset(adv_fwd_heads),
         token_re=re.compile(token(False)),
         word_at=re.compile(word_alts(False)),
-        token_re_tolerant=re.compile(token(True)),
-        word_at_tolerant=re.compile(word_alts(True)),
+        tolerant=lru_cache(maxsize=1)(lambda: (re.compile(token(True)), re.compile(word_alts(True)))),
         vague_quantifiers=frozenset(raw["vague_quantifiers"]),
         vague_suffix_re=vague_suffix,
         negation_followers=frozenset(raw["negation_followers"]),
@@ -555,7 +633,7 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
     words = lex.words
     fold = _ARABIC_LETTERS[0] in text or _ARABIC_LETTERS[1] in text or _ARABIC_LETTERS[2] in text
     if fold:
-        token_re, word_at = lex.token_re_tolerant, lex.word_at_tolerant
+        token_re, word_at = lex.tolerant()
     else:
         token_re, word_at = lex.token_re, lex.word_at
     n = len(text)
