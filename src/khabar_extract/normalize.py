@@ -99,9 +99,10 @@ class NormalizeOptions:
     ``"keep"``.  ``diacritics``: remove vowel marks (default True).  ``zwnj``: repair missing ZWNJ.
     ``spacing``: collapse spaces and fix spacing around Persian punctuation.  ``lexicon``: a
     :class:`ZwnjLexicon` (or a folder holding one) instead of the bundled one.
-    ``zwnj_author_style``: weigh each class of ZWNJ repair against the document's own spelling and
-    leave the spelling the author plainly chose (``می شود`` written apart many times and glued
-    almost never); False repairs every place (docs/normalization.md, "Following the author").
+    ``zwnj_author_style``: off by default (every place is repaired, as a careful editor would, so the
+    same word reads the same in every article); True weighs each class of ZWNJ repair against the
+    document's own spelling and leaves the spelling the author plainly chose (``می شود`` written apart
+    many times and glued almost never) (docs/normalization.md, "Following the author").
     """
 
     digits: str = "fa"
@@ -109,7 +110,7 @@ class NormalizeOptions:
     zwnj: bool = True
     spacing: bool = True
     lexicon: Any = field(default=None, compare=False, hash=False)
-    zwnj_author_style: bool = True
+    zwnj_author_style: bool = False
 
     def __post_init__(self) -> None:
         if self.digits not in _DIGIT_SCRIPTS:
