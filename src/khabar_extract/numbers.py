@@ -820,7 +820,14 @@ def _accept(st: _Number, a: _Atom, conn: str | None, idx: int, atoms: list[_Atom
     if k == "S" or (k == "O" and a.cls == "S"):
         if conn != "adj" or st.group is None:
             return False
-        st.apply_scale(a.value, idx)
+        p = a.parts
+        if p and p[0] < st.max_scale and a.value // p[0] >= st.max_scale:
+            # Adjacent scales after a larger one (۵ میلیون و ۹۰۴ هزار میلیارد): the first closes the group
+            # (۹۰۴ هزار joins ۵ میلیون), the others multiply the whole number: (5,000,000 + 904,000) × 10^9.
+            st.apply_scale(p[0], idx)
+            st.apply_scale(a.value // p[0], idx)
+        else:
+            st.apply_scale(a.value, idx)
         st.has_w = True
         if k == "O":
             st.ordinal = st.closed = True
@@ -1116,7 +1123,8 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
             if k == "S" and kept:
                 prev = kept[-1]
                 if prev.kind == "S" and a.value > prev.value and _conn(text, prev, a) == "adj":
-                    kept[-1] = _Atom("S", prev.start, a.end, prev.value * a.value, "S", prev.word + " " + w)
+                    kept[-1] = _Atom("S", prev.start, a.end, prev.value * a.value, "S", prev.word + " " + w,
+                                     parts=(prev.parts or (prev.value,)) + (a.value,))
                     continue
         kept.append(a)
     atoms = kept

@@ -1,0 +1,62 @@
+"""Compound scales: a lower scale group joined by و before a trailing run of scale words.
+
+``۵ میلیون و ۹۰۴ هزار میلیارد تومان`` is (5,000,000 + 904,000) × 10^9 toman: the first of the adjacent scales
+(هزار) closes the group (۹۰۴ هزار joins ۵ میلیون) and the rest (میلیارد) multiplies the whole number. It was read
+as (5,000,000 + 904) × 10^12. Real lines from ``fixtures/numbers/fars_13990723000517.txt`` (see SOURCES.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khabar_extract import extract
+from khabar_extract.normalize import normalize
+from khabar_extract.numbers import find_numbers
+
+ARTICLE = (Path(__file__).parent / "fixtures" / "numbers" / "fars_13990723000517.txt").read_text(encoding="utf-8")
+
+
+def _line(needle: str) -> str:
+    (line,) = [x for x in ARTICLE.splitlines() if needle in x]
+    return line
+
+
+@pytest.mark.parametrize(
+    ("needle", "value", "text"),
+    [
+        ("904 هزار میلیارد", 5_904_000_000_000_000, "5 میلیون و 904 هزار میلیارد"),
+        ("211 هزار میلیارد", 1_211_000_000_000_000, "یک میلیون و 211 هزار میلیارد"),
+    ],
+)
+def test_numbers_scales_lower_group_before_trailing_scales_real_lines(needle, value, text):
+    line = _line(needle)
+    doc = normalize(line)
+    (m,) = [m for m in find_numbers(doc.text) if m.value >= 10**15]
+    s, e = doc.to_original(m.start, m.end)
+    assert (line[s:e], m.value) == (text, value)
+    # The money fact is in rials: toman × 10.
+    money = [f for f in extract(line).to_dict()["facts"] if f["kind"] == "money" and f["text"].startswith(text)]
+    assert [f["value"] for f in money] == [value * 10]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("۵ میلیون و ۹۰۴ هزار میلیارد تومان", 5_904_000_000_000_000),
+        ("یک میلیون و ۲۰۰ هزار میلیارد", 1_200_000_000_000_000),
+        ("یک میلیون و ۲۰۰ هزار میلیارد و ۵۰۰ میلیون", 1_200_000_500_000_000),
+        ("۲۵ هزار و ۷۲۹ میلیون و ۸۰۰ هزار ریال", 25_729_800_000),
+        ("هزار و ۵۰۰ میلیارد", 1_500_000_000_000),
+        ("۳ هزار و ۲۰۰ میلیارد", 3_200_000_000_000),
+        ("۲ هزار و ۵۰۰ میلیارد ریال", 2_500_000_000_000),
+        ("۹۰۴ هزار میلیارد", 904_000_000_000_000),  # no larger scale before: both readings agree
+        ("۱۲.۶ هزار میلیارد تومان", 12_600_000_000_000),
+        ("دو میلیون و سیصد هزار و پانصد میلیارد", 2_300_500_000_000_000),
+        ("۵ میلیون و ۹۰۴ هزار و ۳۰۰ میلیارد", 5_904_300_000_000_000),
+        ("یک میلیون و دویست هزار", 1_200_000),
+    ],
+)
+def test_numbers_scales_compound_shapes(text, value):
+    assert [m.value for m in find_numbers(text)] == [value]
