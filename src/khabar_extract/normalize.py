@@ -630,6 +630,16 @@ class ZwnjLexicon:
         self.piece_set = frozenset(pieces)
         self.split_set = frozenset(self.split_words)
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
+        self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
+        self._cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        # Second parts a space before which is worth a look (the scan of _pass_zwnj).
+        self.spaced_seconds = frozenset(self.suffixes | self.perfect | self.bound_seconds | {"ای"})
+        # Learned pairs whose space neither of those scans (second part, verb prefix) finds.
+        self.other_pairs: dict[str, frozenset[str]] = {}
+        for a, b in self.join_pairs:
+            if b not in self.spaced_seconds and a not in self.verb_prefixes:
+                self.other_pairs[a] = self.other_pairs.get(a, frozenset()) | {b}
+        self.other_pair_firsts = frozenset(self.other_pairs)
 
     # -- decisions -------------------------------------------------------------------------------
     def known(self, piece: str) -> bool:
@@ -701,6 +711,28 @@ class ZwnjLexicon:
             if a.startswith(p) and self.is_verb_rest(a[len(p) :]):
                 return True
         return False
+
+    def split_cuts(self, piece: str, parts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+        """Where ZWNJ go inside ``piece`` split into ``parts``, with the repair class of each cut."""
+        cuts = self._cuts_cache.get(piece)
+        if cuts is None:
+            out = []
+            k = 0
+            for a, b in zip(parts, parts[1:], strict=False):
+                k += len(a)
+                out.append((k, self.repair_class(a, b)))
+            cuts = self._cuts_cache[piece] = tuple(out)
+        return cuts
+
+    def join_decision(self, a: str, b: str) -> tuple[str | None, int]:
+        """:meth:`join` and :meth:`repair_class` of the pair, cached."""
+        key = (a, b)
+        got = self.join_cache.get(key)
+        if got is None:
+            if len(self.join_cache) > 100000:
+                self.join_cache.clear()
+            got = self.join_cache[key] = (self.join(a, b), self.repair_class(a, b))
+        return got
 
     def repair_class(self, a: str, b: str) -> int:
         """The class of a ZWNJ between pieces ``a`` and ``b``, for ``zwnj_author_style``."""
@@ -846,68 +878,102 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     if not opts.zwnj or not (glued_on or spaced_on):
         return [], {}
     lex = _lexicon_for(opts)
-    words = _PIECE_RUN.findall(text)
-    pieces = set(words)
+    pieces = set(_PIECE_RUN.findall(text))
     splits: dict[str, tuple[str, ...]] = {}
+    split = lex.split
     for p in (pieces & lex.split_set) | (pieces - lex.piece_set):
-        parts = lex.split(p)
+        parts = split(p)
         if parts and len(parts) > 1:
             splits[p] = parts
-    found: list[tuple[int, int, str, str, int]] = []
-    split_spaces: list[int] = []
+    n = len(text)
+    piece_chars = _PIECE_CHARS
+    match = _PIECE_RUN.match
+    # (start, end, replacement, glued?, class); tally[class] / tally[5 + class]: ZWNJ repairs of each
+    # class from the glued / spaced form (for zwnj_author_style).
+    found: list[tuple[int, int, str, bool, int]] = []
+    tally = [0] * 10
+    # Candidate spaces: position -> (a, b) when a side is already known (else None: read it off the
+    # text).  Every candidate has a letter on both sides.
+    spaces: dict[int, tuple[str | None, str | None]] = {}
     if glued_on:
         for p, parts in splits.items():
-            cuts = []
-            k = 0
-            for part in parts[:-1]:
-                k += len(part)
-                cuts.append(k)
-            kinds = [lex.repair_class(a, b) for a, b in zip(parts, parts[1:], strict=False)]
-            for pos in _occurrences(text, p):
-                found.extend(
-                    (pos + c, pos + c, ZWNJ, "zwnj_glued", k) for c, k in zip(cuts, kinds, strict=True)
-                )
-                # the spaces around a word being split: its parts may start or end a learned pair
-                if pos > 0 and text[pos - 1] == " ":
-                    split_spaces.append(pos - 1)
-                if pos + len(p) < len(text) and text[pos + len(p)] == " ":
-                    split_spaces.append(pos + len(p))
+            cuts = lex.split_cuts(p, parts)
+            size = len(p)
+            pos = text.find(p)
+            while pos >= 0:
+                e = pos + size
+                if (pos == 0 or text[pos - 1] not in piece_chars) and (e == n or text[e] not in piece_chars):
+                    for c, k in cuts:
+                        found.append((pos + c, pos + c, ZWNJ, True, k))
+                        tally[k] += 1
+                    # the spaces around a word being split: its parts may start or end a learned pair
+                    if spaced_on:
+                        if pos > 1 and text[pos - 1] == " " and text[pos - 2] in piece_chars:
+                            spaces[pos - 1] = (None, p)
+                        if e + 1 < n and text[e] == " " and text[e + 1] in piece_chars:
+                            spaces[e] = (p, None)
+                pos = text.find(p, pos + 1)
     if spaced_on:
-        spaces: set[int] = set(split_spaces)
-        for m in _suffix_re(lex.suffixes | lex.perfect | lex.bound_seconds | {"ای"}).finditer(text):
-            spaces.add(m.start())
+        for m in _suffix_re(lex.spaced_seconds).finditer(text):
+            s = m.start()
+            if s > 0 and text[s - 1] in piece_chars:
+                spaces[s] = (None, m.group()[1:])
         for pre in lex.verb_prefixes:
-            for pos in _starts(text, pre + " "):
-                spaces.add(pos + len(pre))
-        for a, b in set(zip(words, words[1:], strict=False)) & lex.join_pair_set:
-            for pos in _occurrences(text, f"{a} {b}"):
-                spaces.add(pos + len(a))
-        n = len(text)
-        for s in spaces:
-            if s < 1 or s + 1 >= n or text[s - 1] not in _PIECE_CHARS or text[s + 1] not in _PIECE_CHARS:
-                continue
-            a0 = s - 1
-            while a0 > 0 and text[a0 - 1] in _PIECE_CHARS:
-                a0 -= 1
-            b1 = s + 1
-            while b1 < n and text[b1] in _PIECE_CHARS:
-                b1 += 1
-            a, b = text[a0:s], text[s + 1 : b1]
+            word = pre + " "
+            size = len(pre)
+            pos = text.find(word)
+            while pos >= 0:
+                s = pos + size
+                if (
+                    (pos == 0 or text[pos - 1] not in piece_chars)
+                    and s + 1 < n
+                    and text[s + 1] in piece_chars
+                ):
+                    spaces[s] = (pre, None)
+                pos = text.find(word, s)
+        # learned pairs not found by the two scans above (تفاهم نامه, راه اندازی)
+        for a in pieces & lex.other_pair_firsts:
+            word = a + " "
+            seconds = lex.other_pairs[a]
+            size = len(word)
+            pos = text.find(word)
+            while pos >= 0:
+                if pos == 0 or text[pos - 1] not in piece_chars:
+                    m = match(text, pos + size)
+                    if m is not None and m.group() in seconds:
+                        spaces[pos + size - 1] = (a, m.group())
+                pos = text.find(word, pos + 1)
+        rev = ""
+        cache = lex.join_cache
+        decide = lex.join_decision
+        for s, (a, b) in spaces.items():
+            if a is None:
+                if not rev:
+                    rev = text[::-1]
+                a = match(rev, n - s).group()[::-1]  # type: ignore[union-attr]
+            elif b is None:
+                b = match(text, s + 1).group()  # type: ignore[union-attr]
             if a in splits:
                 a = splits[a][-1]
             if b in splits:
                 b = splits[b][0]
-            rep = lex.join(a, b)
+            got = cache.get((a, b)) or decide(a, b)  # type: ignore[arg-type]
+            rep = got[0]
             if rep is not None:
-                found.append((s, s + 1, rep, "zwnj_spaced", lex.repair_class(a, b)))
+                found.append((s, s + 1, rep, False, got[1]))
+                if rep:
+                    tally[5 + got[1]] += 1
     if not found:
         return [], {}
     if opts.zwnj_author_style:
-        found = _follow_author(found)
-    found.sort(key=lambda f: (f[0], f[1]))
+        found = _follow_author(found, tally)
+    found.sort()
+    glued = sum(1 for f in found if f[3])
     counts: Counts = {}
-    for f in found:
-        counts[f[3]] = counts.get(f[3], 0) + 1
+    if glued:
+        counts["zwnj_glued"] = glued
+    if len(found) > glued:
+        counts["zwnj_spaced"] = len(found) - glued
     return [Edit(s, e, r) for s, e, r, _, _ in found], counts
 
 
@@ -920,26 +986,24 @@ AUTHOR_PRIOR = 2.0
 AUTHOR_MIN_RATIO = 0.3
 
 
-def _follow_author(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+def _follow_author(
+    found: list[tuple[int, int, str, bool, int]], tally: list[int]
+) -> list[tuple[int, int, str, bool, int]]:
     """Drop the ZWNJ repairs of a class and form that the document writes far more often than the
     other form: glued ``میشود`` and spaced ``می شود`` both lose a ZWNJ equally often when software
-    strips it, so many spaced and almost no glued ones mean the author wrote them apart."""
-    glued = [0] * 5
-    spaced = [0] * 5
-    for f in found:
-        if f[2] == ZWNJ:
-            (glued if f[3] == "zwnj_glued" else spaced)[f[4]] += 1
-    keep_glued = [
-        (s + AUTHOR_PRIOR) / (g + AUTHOR_PRIOR) >= AUTHOR_MIN_RATIO
-        for g, s in zip(glued, spaced, strict=True)
-    ]
-    keep_spaced = [
-        (g + AUTHOR_PRIOR) / (s + AUTHOR_PRIOR) >= AUTHOR_MIN_RATIO
-        for g, s in zip(glued, spaced, strict=True)
-    ]
-    if all(keep_glued) and all(keep_spaced):
+    strips it, so many spaced and almost no glued ones mean the author wrote them apart.
+    ``tally[k]`` / ``tally[5 + k]``: ZWNJ repairs of class ``k`` from the glued / spaced form."""
+    drop = set()
+    for k in range(5):
+        g = tally[k] + AUTHOR_PRIOR
+        s = tally[5 + k] + AUTHOR_PRIOR
+        if s / g < AUTHOR_MIN_RATIO:
+            drop.add((True, k))
+        elif g / s < AUTHOR_MIN_RATIO:
+            drop.add((False, k))
+    if not drop:
         return found
-    return [f for f in found if f[2] != ZWNJ or (keep_glued if f[3] == "zwnj_glued" else keep_spaced)[f[4]]]
+    return [f for f in found if not f[2] or (f[3], f[4]) not in drop]
 
 
 # ---------------------------------------------------------------------------------------------------
