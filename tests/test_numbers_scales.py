@@ -60,3 +60,27 @@ def test_numbers_scales_lower_group_before_trailing_scales_real_lines(needle, va
 )
 def test_numbers_scales_compound_shapes(text, value):
     assert [m.value for m in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("هزار میلیارد", 10**12),  # at the very end of the text, as before punctuation
+        ("هزار میلیارد.", 10**12),
+        ("رقم این طرح هزار میلیارد", 10**12),
+        ("هزار", 1000),
+        ("میلیون؟", 10**6),
+        ("هزار میلیون", 10**9),
+    ],
+)
+def test_numbers_scales_bare_scale_phrase_is_a_number(text, value):
+    assert [m.value for m in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["هزاران", "هزاران نفر", "میلیون\N{ZERO WIDTH NON-JOINER}ها", "میلیاردها", "صدها", "ده\N{ZERO WIDTH NON-JOINER}ها",
+     "صدها هزار", "هزاران میلیارد", "چند هزار", "تظاهرات میلیونی", "میلیونی", "یک یا چند", "نه تنها"],
+)
+def test_numbers_scales_vague_and_adjectival_scales_are_not_numbers(text):
+    assert find_numbers(text) == []

@@ -1068,8 +1068,11 @@ def _keep(text: str, m: NumberMatch, atoms: list[_Atom], i0: int, i1: int, lex: 
         return False
     if not strict:
         return True
-    if i0 == i1 and head.kind == "S" and text[m.end:m.end + 1] in _YEHS and not text[m.end + 1:m.end + 2].isalpha():
-        return False  # a bare scale adjective: تظاهرات میلیونی (but ۲۰ میلیونی and هزارتومانی are read)
+    if i0 == i1 and head.kind == "S" and m.end < len(text) and text[m.end] in _YEHS \
+            and not text[m.end + 1:m.end + 2].isalpha():
+        # A bare scale adjective: تظاهرات میلیونی (but ۲۰ میلیونی and هزارتومانی are read). A bare scale phrase
+        # at the very end of the text is a number, as before punctuation (هزار میلیارد).
+        return False
     if i0 == i1 and head.kind == "W":
         if head.word in lex.acronym_number_words and _in_acronym(text, m.start, m.end, lex):
             return False
