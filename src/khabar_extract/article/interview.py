@@ -54,6 +54,7 @@ class _Lexicon:
     speaks_in: re.Pattern[str]
     name_before_role: re.Pattern[str]
     rhetorical: re.Pattern[str]
+    intro_in: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -98,12 +99,16 @@ def _lexicon() -> _Lexicon:
             r"(?<!در )(?<!در\N{ZERO WIDTH NON-JOINER})" + verb_alt + r"\S*\s+(?:\S+\s+){0,5}?با\s+(?P<who>[^.؟!:\n]{3,200})"
         ),
         who_cut=re.compile(
-            r"\s(?:را|که|در|درباره|پیرامون|به|برای|انجام|صورت|داشت|داشته|کرد|کرده|کردیم|پرداخت|پرداخته|نشست)(?=\s|$)"
+            r"\s(?:را|که|در|درباره|پیرامون|به|برای|انجام|صورت|داشت|داشته|داشتیم|داشتند|کرد|کرده|کردیم|کردند|نشستیم|پرداخت|پرداخته|نشست)(?=\s|$)"
         ),
         media=frozenset(key(w) for w in string_list(data, "media_words", _SRC)),
         reported=re.compile(alternation(string_list(data, "reported_speech", _SRC))),
         speaks_in=re.compile(
             r"(?:^|[،,:]\s*)(?P<who>[^،.؟!:\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s+(?P<other>[^.؟!:\n]{3,200})"
+        ),
+        # "در گفت‌وگو با دکتر ..." opening a sentence (no speaker before it): the one spoken with is the interviewee
+        intro_in=re.compile(
+            r"(?:^|[.،,:؛]\s*)در\s+" + verb_alt + r"\S*\s+با\s+(?P<who>[^.؟!:\n]{3,200})"
         ),
         rhetorical=re.compile(
             r"(?:^|[.!؟?»]\s*)" + alternation(string_list(data, "rhetorical_openers", _SRC))
@@ -128,6 +133,20 @@ _SECOND_PERSON = re.compile(
 _TITLE_LABEL = re.compile(r"^(?P<x>[^:،«»\"/\n]{2,30}?)\s*:")
 _TOKEN = re.compile(r"[^\s]+")
 _ROLE_END = re.compile(r"[،,.؟!:\n]|\sکه\s|\sدر\s(?:گفت|مصاحبه)")
+# a role ends before a time or linking word ("... استان سمنان روز یکشنبه", "... ایلام ظهر امروز", "... نیز")
+_ROLE_STOP = re.compile(
+    r"\s(?:امروز|امشب|دیروز|دیشب|همان|روز|ظهر|عصر|صبح|شب|بامداد|دقایقی|ساعاتی|نیز|پیش\sاز|در\sهمین|دیدار|"
+    r"شنبه|یکشنبه|دوشنبه|سه[\s\N{ZERO WIDTH NON-JOINER}]?شنبه|چهارشنبه|پنجشنبه|پنج[\s\N{ZERO WIDTH NON-JOINER}]شنبه)"
+    r"(?=[\s\N{ZERO WIDTH NON-JOINER}،,.]|$)"
+)
+
+
+def _trim_role(text: str, folded: str, start: int, end: int) -> str | None:
+    m = _ROLE_STOP.search(folded, start, end)
+    if m:
+        end = m.start()
+    role = text[start:end].strip(" ،,\N{ZERO WIDTH NON-JOINER}")
+    return role or None
 _PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
 _ATTRIBUTION = re.compile(r"^به[\s\N{ZERO WIDTH NON-JOINER}]+گزارش(?=[\s\N{ZERO WIDTH NON-JOINER}«\"،,])")
 _LEAD_IN = re.compile(r"[:：][\s»\"]*$")
@@ -499,6 +518,8 @@ def _accept_unmarked(
 
 def _split_person(lex: _Lexicon, text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """``(title, name)`` of ``text[start:end]``: a leading honorific and the rest (quotes removed)."""
+    while start < end and (text[start].isspace() or text[start] == "\N{ZERO WIDTH NON-JOINER}"):
+        start += 1
     chunk = text[start:end]
     m = lex.honorific.match(fold(chunk))
     title = None
@@ -525,17 +546,20 @@ def _interviewee(
     speaker_label: str | None,
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"name": None, "title": None, "role": None}
-    # A, C need an interview verb in the paragraph: one cheap scan instead of three backtracking patterns
+    # A, C need an interview verb in the paragraph: one cheap scan instead of the backtracking patterns
     with_verb = [(s, e) for s, e in intro if lex.verb.search(folded, s, e)]
     # A. "با سرهنگ پاسدار اقبال جهانبخشی، مسئول ... گفت و گو کرده است", "گفت‌وگوی ایرنا با دکتر ..."
+    role_only: str | None = None  # a job title with no name ("با مدیرکل ورزش استان گفت‌وگو کردیم")
     for s, e in with_verb:
         seg = folded[s:e]
-        for rx in (lex.intro_after, lex.intro_before):
+        for rx in (lex.intro_after, lex.intro_before, lex.intro_in):
             for m in rx.finditer(seg):
                 found = _parse_who(lex, text, folded, s + m.start("who"), s + m.end("who"))
-                if found:
+                if found and found["name"] and (found["title"] or found["role"] or _named_again(folded, title, found["name"])):
                     out.update(found)
                     return out
+                if found and role_only is None:
+                    role_only = found["role"]
     # B. a surname from the title ("دانشگر: ...") or from the answer labels, completed from the intro
     hints = []
     if speaker_label:
@@ -560,7 +584,7 @@ def _interviewee(
         if cut >= 0:
             who_s = cut + 1
         first = _TOKEN.search(folded, who_s, who_e)
-        if first and key(first.group()) in lex.media:
+        if first and (key(first.group()) in lex.media or key(first.group()) in agencies()):
             # "خبرنگار ایرنا در گفت‌وگو با دکتر ...": the one spoken with is the interviewee
             found = _parse_who(lex, text, folded, s + m.start("other"), s + m.end("other"))
             if found:
@@ -572,13 +596,36 @@ def _interviewee(
         for ts, te in toks:
             if lex.role_start.match(folded[ts:who_e]) or key(folded[ts:te]) in lex.stopwords:
                 break
+            word = folded[ts:te]
+            if name_toks and word[0] in "«\"(":
+                break  # a quotation or bracket after the name
             name_toks.append((ts, te))
+            if word[-1] in "»\")":
+                break  # the name closes a quotation: «مصطفی رجبی» مشهدی
         if name_toks and len(name_toks) <= 4:
             t, name = _split_person(lex, text, name_toks[0][0], name_toks[-1][1])
+            if name and t is None and len(name.split()) == 1:
+                name = None  # "ظهر امروز در گفت‌وگو ...", "عترت و نماز ...": one bare word is no name
             if name:
                 out["name"], out["title"] = name, t
                 out["role"] = _role_after(lex, text, folded, name_toks[-1][1], who_e, allow_bare=True)
                 return out
+        if not name_toks and toks and lex.role_start.match(folded[toks[0][0]:who_e]):
+            # "NAME، ROLE در گفت‌وگو با ...": the name stands before the comma
+            role = _trim_role(text, folded, toks[0][0], who_e)
+            if cut < 0:  # the comma right before the phrase
+                k = s + m.start("who") - 1
+                while k > s and folded[k] == " ":
+                    k -= 1
+                cut = k if k >= s and folded[k] in "،," else -1
+            if cut >= 0:
+                found = _name_before_comma(lex, text, folded, s, cut)
+                if found:
+                    out.update(found)
+                    out["role"] = role
+                    return out
+            if role_only is None:
+                role_only = role
     # D. a two-word name opening an introduction paragraph and named again in the introduction
     intro_text = " ".join(folded[s:e] for s, e in intro)
     for s, e in intro:
@@ -605,7 +652,50 @@ def _interviewee(
                     return out
     if hints:
         out["name"] = hints[0]
+    elif role_only:
+        out["role"] = role_only
     return out
+
+
+def _named_again(folded: str, title: tuple[int, int] | None, name: str) -> bool:
+    """Whether bare words taken for a name (no title, no role) are confirmed: the whole name appears twice in
+    the article, or its last word in the title (``با ایران وارد گفت‌وگو ...`` is no name)."""
+    toks = fold(name).split()
+    pat = re.compile(
+        r"(?<![^\s«\"(،,])" + r"[\s\N{ZERO WIDTH NON-JOINER}]+".join(re.escape(t) for t in toks) + r"(?![^\s»\"),،:.])"
+    )
+    if len(pat.findall(folded)) >= 2:
+        return True
+    if title is None:
+        return False
+    last = re.compile(r"(?<![^\s«\"(،,])" + re.escape(toks[-1]) + r"(?![^\s»\"),،:.])")
+    return bool(last.search(folded, title[0], title[1]))
+
+
+def _name_before_comma(lex: _Lexicon, text: str, folded: str, start: int, comma: int) -> dict[str, Any] | None:
+    """``(title, name)`` of the one to four name words in ``folded[start:comma]`` (``سرهنگ پاسدار اقبال
+    جهانبخشی``), or None when they are not all name words."""
+    chunk_start = start
+    prev = max(folded.rfind("،", start, comma), folded.rfind(",", start, comma))
+    if prev >= 0:
+        chunk_start = prev + 1
+    while chunk_start < comma and folded[chunk_start] in " \N{ZERO WIDTH NON-JOINER}":
+        chunk_start += 1
+    title = None
+    m = lex.honorific.match(folded[chunk_start:comma])
+    if m:
+        title = text[chunk_start:chunk_start + m.end()].strip()
+        chunk_start += m.end()
+    toks = list(_TOKEN.finditer(folded, chunk_start, comma))
+    if not 1 <= len(toks) <= 4 or (len(toks) == 1 and title is None):
+        return None
+    for t in toks:
+        w = t.group()
+        if key(w) in lex.stopwords or key(w) in lex.role_words or key(w) in lex.media or key(w) in agencies():
+            return None
+        if any(c in w for c in "()«»\"/:"):
+            return None
+    return {"name": text[toks[0].start():toks[-1].end()], "title": title}
 
 
 def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> dict[str, Any] | None:
@@ -636,7 +726,7 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
     for t in toks:
         word = t.group()
         bare = word.rstrip("،,")
-        if not name_toks and key(bare) in lex.media:
+        if not name_toks and (key(bare) in lex.media or key(bare) in agencies()):
             return None
         if key(bare) in lex.stopwords or lex.role_start.match(folded[t.start():end]) or "«" in word:
             break
@@ -649,20 +739,27 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
         if len(name_toks) > 4:
             return None
     if not name_toks:
+        if title is None and lex.role_start.match(folded[start:end]):
+            # a job title and no name: keep the title, never guess a name
+            nxt = folded.find("،", start, end)
+            return {"name": None, "title": None, "role": _trim_role(text, folded, start, nxt if nxt >= 0 else end)}
         return None
     ns, ne = name_toks[0][0], name_toks[-1][1]
     role = None
     rs = ne + 1 if comma else ne
     while rs < end and folded[rs] in " \N{ZERO WIDTH NON-JOINER}":
         rs += 1
-    if rs < end and (comma or lex.role_start.match(folded[rs:end])):
-        re_ = end
-        if not comma:
-            nxt = folded.find("،", rs, end)
-            re_ = nxt if nxt >= 0 else end
-        role = text[rs:re_].strip(" ،,") or None
+    if rs < end and folded[rs] == "(" and not comma:
+        close = folded.find(")", rs)  # "مهندس رضا کریمی (مدیرعامل شرکت ...)"
+        if close > rs and lex.role_start.match(folded[rs + 1:close]):
+            role = text[rs + 1:close].strip() or None
+    elif rs < end and (comma or lex.role_start.match(folded[rs:end])):
+        nxt = folded.find("،", rs, end)  # a role ends at the next comma
+        role = _trim_role(text, folded, rs, nxt if nxt >= 0 else end)
     if len(name_toks) == 1 and title is None and role is None:
         return None  # one bare word is too weak to be a name
+    if title is None and role is None and folded[ne:end].strip(" \N{ZERO WIDTH NON-JOINER}»\""):
+        return None  # bare words followed by more words ("با انتشار صدها گزارش ..."): not surely a name
     return {"name": text[ns:ne], "title": title, "role": role}
 
 
@@ -682,7 +779,7 @@ def _role_after(
         return None
     m = _ROLE_END.search(folded, j, limit)
     end = m.start() if m else limit
-    role = text[j:end].strip()
+    role = _trim_role(text, folded, j, end)
     if not role or len(role) > 160:
         return None
     return role
