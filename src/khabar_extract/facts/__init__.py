@@ -99,7 +99,7 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         accept(c, _guarded(_resolve, c, text, ctx))
 
     # 3. relative years where nothing else stands
-    for c in F.find_relative_dates(text):
+    for c in F.find_relative_dates(text) + F.find_relative_days(text):
         if claims.free(c.start, c.end):
             accept(c, R.resolve_date(c, ctx))
 
@@ -283,11 +283,21 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
             elif power:
                 parts["number"] = _scaled(na, power)
             cands[i] = F.Candidate(b.kind, na.start, na.end, parts)
-        elif a.kind == "bare" and b.kind == "date" and b.parts.get("form") == "dmy":
-            # "٢٢و٢٣ خرداد": the first day shares the month (and year) of the second
+        elif b.kind == "date" and b.parts.get("form") == "dmy" and (a.kind == "bare" or _day_ordinal(text, a, na)):
+            # "٢٢و٢٣ خرداد", "یکم تا سیزدهم فروردین": the first day shares the month (and year) of the second
             if not na.is_decimal and na.shape in ("int", "ordinal") and 1 <= na.value <= 31:
                 cands[i] = F.Candidate("date", na.start, na.end,
                                        {**b.parts, "day": int(na.value), "number": na, "shared": True})
+
+
+def _day_ordinal(text: str, a: F.Candidate, na: Any) -> bool:
+    """An ordinal word that can be a day before ``تا``/``و`` and a day-month date (``یکم تا سیزدهم فروردین``):
+    not a superlative (``اولین``) and not a part of a period (``دهه اول و دوم فروردین``)."""
+    if a.kind != "ordinal" or na.shape != "ordinal" or na.text.endswith("ین"):
+        return False
+    from .lexicon import lexicon
+
+    return F.left_context(text, na.start).key(1) not in lexicon().period_words
 
 
 def _scaled(n: Any, power: int) -> Any:

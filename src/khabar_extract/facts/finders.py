@@ -28,6 +28,7 @@ __all__ = [
     "parse_ordinal_words",
     "find_half_words",
     "find_relative_dates",
+    "find_relative_days",
     "find_table_rows",
     "is_adversarial",
     "digit_adversarial_heads",
@@ -74,6 +75,29 @@ def find_relative_dates(text: str) -> list[Candidate]:
         else:
             pos = text.find("سال", pos + 3)
     return out
+
+
+def find_relative_days(text: str) -> list[Candidate]:
+    """``امروز``, ``دیروز``, ``روز گذشته``, ``هفته آینده``, ``ماه گذشته`` ... (resolved against the article's
+    date when it is known)."""
+    if "روز" not in text and "هفته" not in text and "ماه" not in text and "فردا" not in text:
+        return []
+    other = lexicon().relative_other
+    out = []
+    for m in patterns().relative_other.finditer(text):
+        hit = other.get(squash(m.group()))
+        if hit is not None and hit[0] == "month" and _month_name_before(text, m.start()):
+            continue  # "اسفند ماه گذشته" is last Esfand, found with its month name, not "last month"
+        if text[m.end() : m.end() + 5].lstrip(" " + ZWNJ).startswith("نامه"):
+            continue  # "این هفته‌نامه": a weekly paper
+        if hit is not None:
+            out.append(Candidate("date", m.start(), m.end(), {"form": "relative", "unit": hit[0], "offset": hit[1]}))
+    return out
+
+
+def _month_name_before(text: str, pos: int) -> bool:
+    words = text[max(0, pos - 16) : pos].split()
+    return bool(words) and squash(words[-1]) in lexicon().month_index
 
 
 _GAPS = re.compile(r"\S(?: {4,}|\t+)(?=\S)")
@@ -349,6 +373,18 @@ def _month_before(lc: LeftContext) -> tuple[int, str] | None:
     return None
 
 
+def _counted_after_year(noun: NounMatch | None) -> bool:
+    """After ``سال``/``نوروز``/a month name, whether the noun after a two-digit number makes it a count
+    (a measure unit or a listed counter: ``سال ۱۲ بار``, ``سال ۱۰ کیلومتر``) rather than a year
+    (``از سال ۹۱ سازمان بهزیستی``: the year, then the next phrase)."""
+    if noun is None or not noun.known:
+        return False
+    return noun.category in _MEASURE_CATEGORIES or squash(noun.noun) in lexicon().counters_after_year
+
+
+_MEASURE_CATEGORIES = frozenset({"area", "length", "weight", "power", "volume"})
+
+
 def _weekday_before(lc: LeftContext) -> int | None:
     weekdays = lexicon().weekday_keys
     for n in (2, 1):
@@ -394,6 +430,9 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     parts: dict[str, Any] = {"number": n}
     shape = n.shape
     if shape == "date":
+        lc = left_context(text, start)
+        if lc.key(1) in lx.labels or lc.key(1) in lx.adversarial_prefix:
+            return Candidate("identifier", start, end, parts)  # "به شماره 93/3/0014": a letter number
         return Candidate("date", start, end, {"form": "numeric", "numbers": n.parts})
     if shape == "time":
         return Candidate("time", start, end, {"hour": n.parts[0], "minute": n.parts[1] if len(n.parts) > 1 else 0})
@@ -474,12 +513,13 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         mb = _month_before(lc)
         if mb is not None:
             noun = match_noun(text, end) if len(n.text) == 2 else None
-            if noun is None or not noun.known:
+            if not _counted_after_year(noun):  # "تیر ماه 93 صندوق رفاه ...": the year, then the next phrase
                 return Candidate("date", mb[0], end, {"form": "my", "month": mb[1], "year": n.text, "era": None,
                                                       "number": n})
-        if last in lx.year_word_keys:
+        plausible = len(n.text) == 2 or last != "نوروز" or 1300 <= n.value <= 1499 or 1900 <= n.value <= 2100
+        if last in lx.year_word_keys and plausible:  # "سال ۹۹", "نوروز ۹۹", not "نوروز 3500 بازرس"
             noun = match_noun(text, end)
-            if noun is None or not noun.known or len(n.text) == 4:
+            if not _counted_after_year(noun) or len(n.text) == 4:
                 return Candidate("date", lc.start_of(1), end, {**parts, "form": "year"})
     m = p.duration_after.match(text, end) if "duration" in trig else None
     if m:

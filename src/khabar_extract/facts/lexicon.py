@@ -132,6 +132,8 @@ class Lexicon:
     day_parts: list[str]
     relative_years: dict[str, int]  # squashed phrase -> offset in years
     relative_phrases: list[str]
+    relative_other: dict[str, tuple[str, int]]  # squashed phrase -> (unit day/week/month, offset)
+    relative_other_phrases: list[str]
     qualifiers: list[str]
     labels: frozenset[str]
     weak_labels: frozenset[str]
@@ -140,6 +142,7 @@ class Lexicon:
     never_nouns: frozenset[str]  # squashed words that only look like an inflected listed noun ("تنها")
     compound_verb_nouns: frozenset[str]  # squashed nouns that make a verb with a light verb ("خبر داد")
     light_verbs: frozenset[str]  # squashed light-verb forms
+    counters_after_year: frozenset[str]  # squashed nouns that keep "سال ۱۲ بار" a count, not a year
     weak_number_words: frozenset[str]
     adversarial: list[dict[str, Any]]
     adversarial_prefix: frozenset[str]  # squashed phrases that make the next number an identifier
@@ -199,7 +202,13 @@ def lexicon() -> Lexicon:
                 month_index.setdefault(squash_entry(n), (cal, m))
 
     tw = _read("time_words.json")
-    rel = _read("relative_dates.json")["years"]
+    rel_all = _read("relative_dates.json")
+    rel = rel_all["years"]
+    rel_other: dict[str, tuple[str, int]] = {}
+    for unit in ("day", "week", "month"):
+        for k, v in rel_all.get(unit + "s", {}).items():
+            _need(isinstance(v, int), "relative_dates.json", f"offset of {k!r} must be an integer")
+            rel_other[squash_entry(k)] = (unit, v)
     ctx = _read("context.json")
     adv = _read("adversarial.json")["phrases"]
     for e in adv:
@@ -227,6 +236,8 @@ def lexicon() -> Lexicon:
         day_parts=[_norm(w) for w in tw["day_parts"]],
         relative_years={squash_entry(k): int(v) for k, v in rel.items()},
         relative_phrases=[_norm(k) for k in rel],
+        relative_other=rel_other,
+        relative_other_phrases=[_norm(k) for u in ("days", "weeks", "months") for k in rel_all.get(u, {})],
         qualifiers=[_norm(w) for w in ctx["qualifiers"]],
         labels=frozenset(squash_entry(w) for w in ctx["labels"]),
         weak_labels=frozenset(squash_entry(w) for w in ctx["weak_labels"]),
@@ -235,6 +246,7 @@ def lexicon() -> Lexicon:
         never_nouns=frozenset(squash_entry(w) for w in ctx.get("never_nouns", [])),
         compound_verb_nouns=frozenset(squash_entry(w) for w in ctx.get("compound_verb_nouns", [])),
         light_verbs=frozenset(squash_entry(w) for w in ctx.get("light_verbs", [])),
+        counters_after_year=frozenset(squash_entry(w) for w in ctx.get("counters_after_year", [])),
         weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
         adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
         adversarial_prefix=frozenset(squash_entry(e["phrase"]) for e in adv if e.get("prefix")),

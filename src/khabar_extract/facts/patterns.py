@@ -31,6 +31,7 @@ class Patterns:
     month_after: regex.Pattern  # a month name after a day, with optional "ماه", year and era
     clock_rest: regex.Pattern  # the minutes and day part after "ساعت N"
     relative: regex.Pattern
+    relative_other: regex.Pattern  # relative days, weeks, months ("دیروز", "هفته آینده"), scanned
     percent_after: regex.Pattern
     money_after: regex.Pattern
     duration_after: regex.Pattern
@@ -102,6 +103,7 @@ def patterns() -> Patterns:
         month_after=regex.compile(month_after),
         clock_rest=regex.compile(clock_rest),
         relative=regex.compile(relative),
+        relative_other=regex.compile(f"{WSTART}(?:{phrase_pattern(lx.relative_other_phrases)}){WEND}"),
         percent_after=regex.compile(percent_after),
         money_after=regex.compile(money_after),
         duration_after=regex.compile(duration_after),

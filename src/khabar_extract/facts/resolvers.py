@@ -25,6 +25,7 @@ __all__ = [
     "resolve_duration",
     "resolve_time",
     "resolve_ordinal",
+    "hijri_to_gregorian",
 ]
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
@@ -43,6 +44,7 @@ class Context:
 
     ref_year: int | None = None
     ref_gregorian_year: int | None = None
+    ref_date: Any = None  # the article's date as a jdatetime.date (relative days, weeks, months)
 
     @classmethod
     def from_reference(cls, reference_date: Any) -> Context:
@@ -60,7 +62,7 @@ class Context:
             raise TypeError(
                 f"reference_date must be a jdatetime.date or datetime.date, not {type(reference_date).__name__}"
             )
-        return cls(ref_year=j.year, ref_gregorian_year=j.togregorian().year)
+        return cls(ref_year=j.year, ref_gregorian_year=j.togregorian().year, ref_date=j)
 
 
 def json_number(v: int | Decimal | float) -> int | float:
@@ -129,9 +131,33 @@ def _iso(cal: str, y: int | None, m: int | None, d: int | None) -> str | None:
             import datetime
 
             return datetime.date(y, m, d).isoformat()
+        if cal == "hijri":
+            return hijri_to_gregorian(y, m, d).isoformat()
     except ValueError:
         return None
-    return None  # hijri: no converter in the core dependencies
+    return None
+
+
+#: Day 1 of the tabular Islamic calendar (1 Muharram AH 1 = Friday 16 July 622 Julian = 19 July 622 Gregorian),
+#: as a proleptic Gregorian ordinal.
+_HIJRI_EPOCH = 227015
+
+
+def hijri_to_gregorian(y: int, m: int, d: int) -> Any:
+    """A Hijri-lunar date by the arithmetic (tabular) Islamic calendar, civil epoch, leap years 2, 5, 7, 10,
+    13, 16, 18, 21, 24, 26, 29 of each 30-year cycle: months alternate 30/29 days, the 12th has 30 in a leap year.
+
+    Not the observed or Umm al-Qura calendar that Iran and Saudi Arabia use: the result is usually the same day
+    or one day off (rarely two), so ``iso`` of a Hijri date is an estimate to ±1 day (docs/facts.md).
+    """
+    import datetime
+
+    if not (1 <= m <= 12 and 1 <= d <= 30 and y >= 1):
+        raise ValueError(f"bad Hijri date {y}-{m}-{d}")
+    if d == 30 and m % 2 == 0 and not (m == 12 and (14 + 11 * y) % 30 < 11):
+        raise ValueError(f"Hijri month {m} of {y} has 29 days")
+    days = (y - 1) * 354 + (3 + 11 * y) // 30 + (59 * (m - 1) + 1) // 2 + d - 1
+    return datetime.date.fromordinal(_HIJRI_EPOCH + days)
 
 
 def _date_value(y: int | None, m: int | None, d: int | None) -> str:
@@ -157,6 +183,8 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
     p = c.parts
     form = p.get("form")
     lx = lexicon()
+    if form == "relative" and p.get("unit"):
+        return _relative_other(p["unit"], p["offset"], ctx)
     if form == "relative":
         y = ctx.ref_year + p["offset"] if ctx.ref_year else None
         return (str(y) if y else None), {"calendar": "jalali", "year": y, "month": None, "day": None, "iso": None,
@@ -178,6 +206,8 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
             y, m, d = d3, b, a
         elif 13 <= a <= 99 and 1 <= d3 <= 31:
             y, m, d = full_year(a, ctx), b, d3  # "۹۹/۱۰/۲۴": a two-digit Jalali year first
+        elif 1 <= a <= 31 and 32 <= d3 <= 99:
+            y, m, d = full_year(d3, ctx), b, a  # "20/2/92": day/month/two-digit year (only when unambiguous)
         else:
             return None
         cal = _calendar_for_year(y)
@@ -220,6 +250,26 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
             return None  # "دهه هشتاد میلادی" is a decade, not the year 80
         return _date(cal, v, None, None)
     return None
+
+
+def _relative_other(unit: str, offset: int, ctx: Context) -> Resolved:
+    """A relative day (``دیروز``), week (``هفته آینده``) or month (``ماه گذشته``): with the article's date, a day
+    resolves to a full Jalali date and its ISO, a month to year and month; a week keeps only its offset."""
+    attrs: dict[str, Any] = {"calendar": "jalali", "year": None, "month": None, "day": None, "iso": None,
+                             "relative": True, "offset": offset, "unit": unit}
+    ref = ctx.ref_date
+    value = None
+    if ref is not None and unit == "day":
+        import datetime
+
+        j = ref + datetime.timedelta(days=offset)
+        attrs.update(year=j.year, month=j.month, day=j.day, iso=j.togregorian().isoformat())
+        value = _date_value(j.year, j.month, j.day)
+    elif ref is not None and unit == "month":
+        k = ref.year * 12 + ref.month - 1 + offset
+        attrs.update(year=k // 12, month=k % 12 + 1)
+        value = _date_value(k // 12, k % 12 + 1, None)
+    return value, attrs
 
 
 def _scale_power(scales_text: str) -> int:
