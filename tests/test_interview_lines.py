@@ -91,3 +91,24 @@ def test_interview_lines_report_with_question_paragraphs_stays_a_report():
     assert text.count("؟") >= 5
     assert read_article(text).interview is None
     assert read_article(_one_sentence_per_line(text)).interview is None
+
+
+def test_interview_lines_star_questions_stored_one_sentence_per_line():
+    # "*" questions of several sentences: the "*" line ends in a full stop, its "؟" comes a line or two later
+    text, gold = _load("fars_13911115001115")
+    reshaped = _one_sentence_per_line(text)
+    article = read_article(reshaped)
+    gold = {"questions": [{"surface": s, "paragraph": None} for s in _starts(text, gold)]}
+    assert score_questions(article, gold) == (9, 0, 0)
+    second = article.interview["turns"][1]["question"]
+    assert second.startswith("تیم ملی ایران از جام جهانی 2006") and second.endswith("تحقق ببخشید؟")
+
+
+def test_interview_lines_third_person_verb_is_not_an_address():
+    # "... به ورزشگاه می‌اید ..." (third person of آمدن) closes an answer; it does not open the next question
+    text, _ = _load("fars_13911115001115")
+    reshaped = _one_sentence_per_line(text.replace("\n*", "\n"))
+    turns = read_article(reshaped).interview["turns"]
+    question = next(t["question"] for t in turns if "مربی سابق رئال مادرید" in t["question"])
+    assert question.startswith("این نکته که مربی سابق رئال مادرید")
+    assert any("ورزشگاه می‌اید" in (t["answer"] or "") for t in turns)

@@ -126,7 +126,8 @@ _HAS_Q = re.compile(r"[؟?]")
 _SEMI_HEAD = re.compile(r"^[^.،؟?!]{2,40}؛")
 _SECOND_PERSON = re.compile(
     r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}])(?:شما|تو|آقای|خانم)(?=[\s؟?،]|$)"
-    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+(?:ید|ی)(?=[\s؟?.،]|$)"
+    # می‌کنید, می‌کنی, می‌گویید; not می‌گوید, می‌آید (third person of a stem ending in a vowel + ی)
+    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S*(?:[^\sاوآ\N{ZERO WIDTH NON-JOINER}]ید|یید|ی)(?=[\s؟?.،]|$)"
     r"|(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|داری|هستی|کردی|بودی|شدی|داشتی)(?=[\s؟?.،]|$)"
     r"|\S+(?<!س)تان(?=[\s؟?.،]|$)|\S+ات(?=[\s؟?]|$)"  # کارتان, مشکلات؟ (not استان, شهرستان)
 )
@@ -156,7 +157,8 @@ _SENT_END = re.compile(r"[.:!؟?][\s»\"”)…]*$")
 # no bare ات, which ends Arabic plurals such as اطلاعات)
 _ADDRESS = re.compile(
     r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}«])(?:شما|تو|جنابعالی|حضرتعالی)(?=[\s\N{ZERO WIDTH NON-JOINER}؟?،.»]|$)"
-    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+(?:ید|ی)(?=[\s؟?.،]|$)"
+    # می‌کنید, می‌کنی, می‌گویید; not می‌گوید, می‌آید (third person of a stem ending in a vowel + ی)
+    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S*(?:[^\sاوآ\N{ZERO WIDTH NON-JOINER}]ید|یید|ی)(?=[\s؟?.،]|$)"
     r"|(?:^|\s)\S*(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|کنید|دهید|بودی|کردی|داشتی|شدی)(?=[\s؟?.،]|$)"
     r"|\S+(?<!س)تان(?=[\s؟?.،]|$)"  # کارتان, برنامه‌تان; not استان, شهرستان, داستان
 )
@@ -275,7 +277,16 @@ def detect_interview(
             if not group:
                 continue
             gs = set(group)
-            asks = [i for i in group if _HAS_Q.search(ptext[i])]
+            # a bullet asks when it has a question mark, or when it is a sentence and its block's next one or two
+            # lines end the question (a body stored one sentence per line: "* ... است.⏎... چیست؟"); a crosshead
+            # (no final stop) before a question line does not
+            asks = [
+                i for i in group
+                if _HAS_Q.search(ptext[i]) or _SENT_END.search(ptext[i]) and any(
+                    all(joined[i + 1:j + 1]) and j not in gs and _QEND.search(ptext[j])
+                    for j in range(i + 1, min(i + 3, n))
+                )
+            ]
             if len(asks) < 2 or len(asks) < 0.6 * len(group):
                 continue
             alternating = [i for i in asks if i + 1 < n and i + 1 not in gs]
