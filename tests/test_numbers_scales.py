@@ -3,10 +3,14 @@
 ``۵ میلیون و ۹۰۴ هزار میلیارد تومان`` is (5,000,000 + 904,000) × 10^9 toman: the first of the adjacent scales
 (هزار) closes the group (۹۰۴ هزار joins ۵ میلیون) and the rest (میلیارد) multiplies the whole number. It was read
 as (5,000,000 + 904) × 10^12. Real lines from ``fixtures/numbers/fars_13990723000517.txt`` (see SOURCES.md).
+Also: a bare scale phrase is a number; 1-3 digits right after a scale with no و join it (``۲ هزار ۶۰۰`` = 2600;
+real lines in ``fixtures/numbers/scale_then_digits.json``).
 """
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -84,3 +88,35 @@ def test_numbers_scales_bare_scale_phrase_is_a_number(text, value):
 )
 def test_numbers_scales_vague_and_adjectival_scales_are_not_numbers(text):
     assert find_numbers(text) == []
+
+
+SPACED = json.loads((Path(__file__).parent / "fixtures" / "numbers" / "scale_then_digits.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "value"),
+    [
+        ("fars_13910527000759.txt", "2 هزار 600", 2600),
+        ("fars_13970504000459.txt", "یک هزار 560", 1560),
+        ("irnasrc_asriran_1_data_909.txt", "۹ هزار ۱۴۱", 9141),
+    ],
+)
+def test_numbers_scales_digits_after_a_scale_without_va_real_lines(source, text, value):
+    (line,) = [e["text"] for e in SPACED if e["source"] == source]
+    doc = normalize(line)
+    found = [(line[slice(*doc.to_original(m.start, m.end))], m.value) for m in find_numbers(doc.text)]
+    assert (text, value) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("۲ میلیون ۳۰۰ هزار نفر", [2_300_000]),
+        ("۵ میلیارد ۲۰۰ میلیون تومان", [5_200_000_000]),
+        ("۳۰ هزار ۴۰ هزار نفر", [30_000, 40_000]),  # a scale as large as the one before starts another number
+        ("۲ هزار ۶۰۰۰ نفر", [2000, 6000]),  # not a group of 1-3 digits
+        ("۵ میلیون ۲.۵ درصد", [5_000_000, Decimal("2.5")]),
+    ],
+)
+def test_numbers_scales_digits_after_a_scale_without_va(text, values):
+    assert [m.value for m in find_numbers(text)] == values

@@ -837,6 +837,13 @@ def _accept(st: _Number, a: _Atom, conn: str | None, idx: int, atoms: list[_Atom
             return False
         if after_scale and conn == "va":
             st.cur, st.group = a.value, "D"
+        elif (after_scale and conn == "adj" and a.end - a.start <= 3
+              and not (idx + 1 < len(atoms) and atoms[idx + 1].kind == "S" and atoms[idx + 1].start - a.end <= 3
+                       and atoms[idx + 1].value >= atoms[st.last_scale].value)):
+            # A group of 1-3 digits right after a scale with no و (۲ هزار ۶۰۰ نفر = 2600, یک هزار ۵۶۰ تومانی,
+            # ۲ میلیون ۳۰۰ هزار), as number words already join (دوازده هزار بیست دو); not before a scale as large
+            # as the one before it, which starts another number (۳۰ هزار ۴۰ هزار).
+            st.cur, st.group = a.value, "D"
         elif st.group == "H" and conn == "va" and a.value < 100:
             st.cur += a.value
             st.group = "D"
