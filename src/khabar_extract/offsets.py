@@ -78,11 +78,34 @@ class EditMap:
         """Map an output span back to the input span it came from."""
         if not 0 <= start <= end <= self.out_len:
             raise ValueError(f"span [{start}, {end}) out of range 0..{self.out_len}")
-        s = self._back(start, is_end=False)
+        # _back(start, is_end=False) and _back(end, is_end=True), inlined (the facts stage maps every fact)
+        outs = self._out_starts
+        i = bisect_right(outs, start) - 1
+        if i < 0:
+            s = start
+        else:
+            os_, oe = outs[i], self._out_ends[i]
+            if start == os_:
+                s = self._in_ends[i] if os_ == oe else self._in_starts[i]
+            elif start < oe:
+                s = self._in_starts[i]
+            else:
+                s = start - oe + self._in_ends[i]
         if end == start:
             return s, s
-        e = self._back(end, is_end=True)
-        return s, max(s, e)
+        if i + 1 < len(outs) and outs[i + 1] <= end:
+            i = bisect_right(outs, end, i + 1) - 1
+        if i < 0:
+            e = end
+        else:
+            os_, oe = outs[i], self._out_ends[i]
+            if end == os_:
+                e = self._in_starts[i]  # before a replacement or a deletion here
+            elif end < oe:
+                e = self._in_ends[i]
+            else:
+                e = end - oe + self._in_ends[i]
+        return s, e if e > s else s
 
     # -- input -> output -------------------------------------------------
     def _fwd(self, pos: int, *, is_end: bool) -> int:
@@ -157,13 +180,14 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, EditMap]:
 class ChainMap:
     """Composition of several :class:`EditMap` stages (first stage applied first)."""
 
-    __slots__ = ("stages",)
+    __slots__ = ("stages", "_reversed")
 
     def __init__(self, stages: Sequence[EditMap]) -> None:
         self.stages = [s for s in stages if len(s)]
+        self._reversed = self.stages[::-1]
 
     def to_input(self, start: int, end: int) -> tuple[int, int]:
-        for stage in reversed(self.stages):
+        for stage in self._reversed:
             start, end = stage.to_input(start, end)
         return start, end
 
