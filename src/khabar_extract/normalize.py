@@ -748,6 +748,9 @@ class ZwnjLexicon:
 
     def join(self, a: str, b: str) -> str | None:
         """How the space between pieces ``a`` and ``b`` should be written: ZWNJ, '' (glued) or None."""
+        if a in self.verb_prefixes:
+            # before the never-join list: شد is never joined on its own, but می شد is one verb
+            return ZWNJ if b not in self.number_words and self.is_verb_rest(b) else None
         if a in self.never_join or b in self.never_join:
             return None
         glue = "" if a[-1] in NON_JOINING else ZWNJ
@@ -755,8 +758,6 @@ class ZwnjLexicon:
             return None  # glued, it would read as another split word (دور های -> دوره‌ای)
         if b in self.plural:
             return glue  # the plural suffix is never a word of its own
-        if a in self.verb_prefixes:
-            return ZWNJ if self.is_verb_rest(b) else None
         j, s = self.junctions.get((a, b), (0, 0))
         if self.final.get(a, 0) > 100 * max(j, 1):
             return None  # a free word far more often than the first part of this compound (هم گروه)
