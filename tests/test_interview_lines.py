@@ -112,3 +112,22 @@ def test_interview_lines_third_person_verb_is_not_an_address():
     question = next(t["question"] for t in turns if "مربی سابق رئال مادرید" in t["question"])
     assert question.startswith("این نکته که مربی سابق رئال مادرید")
     assert any("ورزشگاه می‌اید" in (t["answer"] or "") for t in turns)
+
+
+def test_interview_lines_labels_on_lines_of_their_own():
+    # "سؤال:" / "ایسنا:" on its own line (a bold label in the page), the question on the next line, after a line
+    # break or a blank line; "ج:" likewise before the answer
+    text, gold = _load("irna_85414319")
+    questions = [t["question"] for t in read_article(text).interview["turns"]]
+    for label, sep in (("سؤال:", "\n"), ("ایسنا:", "\n"), ("سؤال:", "\n\n")):
+        article = read_article(text.replace("ایرنا. ", label + sep))
+        turns = article.interview["turns"]
+        assert [t["question"] for t in turns] == questions
+        assert all(label not in t["answer"] for t in turns)
+        assert [s["kind"] for s in article.segments].count("marker") == 5
+    paragraphs = text.split("\n\n")
+    for q in gold["questions"]:
+        paragraphs[q["paragraph"] + 1] = "ج:\n" + paragraphs[q["paragraph"] + 1]
+    turns = read_article("\n\n".join(paragraphs).replace("ایرنا. ", "س:\n")).interview["turns"]
+    assert [t["question"] for t in turns] == questions
+    assert turns[0]["answer"].startswith("هزار و ۳۹۰ گروه جهادی در استان فعال هستند.")

@@ -36,6 +36,7 @@ _SRC = "interview.json"
 class _Lexicon:
     qmark: re.Pattern[str]
     qlabel_agency: re.Pattern[str]
+    qlabel_alone: re.Pattern[str]
     alabel: re.Pattern[str]
     bullet: re.Pattern[str]
     speaker: re.Pattern[str]
@@ -83,6 +84,7 @@ def _lexicon() -> _Lexicon:
             r"\s*[:：]" + zw
         ),
         qlabel_agency=re.compile(r"^(?P<m>" + agency_alt + r")\s*[:：.]" + zw + r"(?=\S)"),
+        qlabel_alone=re.compile(r"(?P<m>(?:" + alternation(qlabels) + r"[\s\N{ZERO WIDTH NON-JOINER}]+)?" + agency_alt + r")\s*[:：]"),
         alabel=re.compile(r"^(?P<m>" + alternation(alabels) + r")\s*[:：]" + zw),
         bullet=re.compile(r"^(?P<m>[*•]+|[-–—]+)" + zw),
         speaker=re.compile(r"^(?P<m>" + name_tok + r"(?:[ \N{ZERO WIDTH NON-JOINER}]" + name_tok + r"){0,2})\s*:" + zw),
@@ -241,12 +243,17 @@ def detect_interview(
     # 1. marked questions
     marked: list[int] = []
     marker_agency: list[str] = []
+    alone: set[int] = set()  # a label on a line of its own ("سؤال:"): the question is the next paragraph
     for i in range(1, n):
         m = lex.qmark.match(ptext[i]) or lex.qlabel_agency.match(ptext[i])
-        if m and m.end() < len(ptext[i]):
-            marked.append(i)
-            markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(ptext[i], m.end()))
-            marker_agency.append(m.group("m"))
+        if m is None or m.end() >= len(ptext[i].rstrip()):
+            m = lex.qmark.fullmatch(ptext[i].rstrip()) or lex.qlabel_alone.fullmatch(ptext[i].rstrip())
+            if m is None or i + 1 >= n or len(ptext[i + 1]) < 2:
+                continue
+            alone.add(i)
+        marked.append(i)
+        markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(ptext[i], m.end()))
+        marker_agency.append(m.group("m"))
     bullets: dict[str, list[int]] = {"*": [], "-": []}
     for i in range(1, n):
         m = lex.bullet.match(ptext[i])
@@ -254,7 +261,7 @@ def detect_interview(
             bullets["*" if m.group("m")[0] in "*•" else "-"].append(i)
     if len(marked) >= 2:
         mode = "marked"
-        groups = [(i, i) for i in marked]
+        groups = [(i, i + 1) if i in alone and i + 1 not in marked else (i, i) for i in marked]
         for surface in marker_agency:
             canon = None
             for tok in reversed(surface.split()):
@@ -359,6 +366,8 @@ def detect_interview(
     for k, (first, last) in enumerate(groups):
         qs = markers[first][1] if first in markers else paras[first][0]
         qs = _skip_blank(text, qs, paras[first][1])
+        if qs >= paras[first][1] and last > first:
+            qs = paras[first + 1][0]  # the label stands alone on its line
         questions.append((first, last, qs, paras[last][1]))
         a_first = last + 1
         a_last = (groups[k + 1][0] - 1) if k + 1 < len(groups) else n - 1
@@ -401,7 +410,10 @@ def detect_interview(
             if i in found and found[i][0] == speaker_label:
                 end = paras[i][0] + found[i][1]
                 speakers[i] = (paras[i][0], paras[i][0] + _trim_end(ptext[i], found[i][1]))
-                answers[k] = (ans[0], ans[1], _skip_blank(text, end, paras[i][1]), ans[3])
+                a_start = _skip_blank(text, end, paras[i][1])
+                if a_start >= paras[i][1] and i < ans[1]:
+                    a_start = paras[i + 1][0]  # "ج:" on a line of its own
+                answers[k] = (ans[0], ans[1], a_start, ans[3])
 
     first_q = groups[0][0]
     intro = [paras[i] for i in range(0, first_q)]
