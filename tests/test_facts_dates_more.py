@@ -152,3 +152,31 @@ def test_facts_dates_relative_adversarial(text):
 
 def test_facts_dates_weekly_paper_is_no_week():
     assert not [f for f in facts(CASES["weekly_paper"]["text"]) if f.get("relative")]
+
+
+@pytest.mark.parametrize(
+    "case,surface",
+    [
+        ("citation_page", "1383"),  # "(طوسی، 1383: 4 / 394)": a citation, the page after the colon
+        ("reference_list", "1372"),  # "5. تویسرکانی، محمد نبی بن احمد، 1372، لئالی الاخبار، قم، علامه."
+        ("reference_end", "1379"),  # "... قم: نشر اسراء، چ2، 1379."
+        ("reference_latin", "1997"),  # "prantice Hall,1997"
+        ("model_year", "۲۰۰۰"),  # "کیا سراتو ۲۰۰۰ اتوماتیک": part of a model name
+    ],
+)
+def test_facts_dates_reference_and_model_numbers_are_no_year(case, surface):
+    assert all(g[0] != surface for g in dates(CASES[case]["text"]))
+
+
+@pytest.mark.parametrize(
+    "case,surface,year",
+    [
+        ("olympic_year", "2016", 2016),  # a year inside an event name stays (GUIDE)
+        ("born_year", "1347", 1347),
+        ("years_list", "2008", 2008),  # a list of years after سال‌های, joined by commas
+        ("years_list", "2011", 2011),
+        ("range_year", "2013", 2013),  # "سال 14-2013"
+    ],
+)
+def test_facts_dates_bare_years_adversarial(case, surface, year):
+    assert any(g[0] == surface and g[2] == year for g in dates(CASES[case]["text"]))

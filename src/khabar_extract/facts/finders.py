@@ -445,6 +445,28 @@ def _month_before(lc: LeftContext) -> tuple[int, str] | None:
     return None
 
 
+_CITE_AFTER = re.compile(r"[ \t]*(?::[ \t]*(?:[۰-۹]|[صجح][ \t.۰-۹])|[،,][ \t]*(?:ص|صص|ج|چ)(?:[ \t.]|[۰-۹])|[.)]?[ \t]*(?:\n|$))")
+_LIST_ITEM = re.compile(r"[ \t]*[۰-۹]+[.\-)]")
+
+
+def _citation_year(text: str, start: int, end: int) -> bool:
+    """A year in a reference or citation: ``(مجلسی، 1403: 6 / 215)`` (a page after a colon), ``1377، ص 425``,
+    a comma before it and the end of a reference after it (``قم: جامعه مدرسین، 1392.``), or a comma on both
+    sides in a numbered reference list (``5. تویسرکانی، محمد، 1372، لئالی الاخبار``)."""
+    after = _CITE_AFTER.match(text, end)
+    if after is not None and after.group().lstrip(" \t").startswith(":"):
+        return True
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    if not before or before[-1] not in "،,":
+        return False
+    if after is not None:
+        return True
+    if text[end : end + 2].lstrip(" \t")[:1] in ("،", ","):
+        line = text.rfind("\n", 0, start) + 1
+        return _LIST_ITEM.match(text, line) is not None
+    return False
+
+
 def _counted_after_year(noun: NounMatch | None) -> bool:
     """After ``سال``/``نوروز``/a month name, whether the noun after a two-digit number makes it a count
     (a measure unit or a listed counter: ``سال ۱۲ بار``, ``سال ۱۰ کیلومتر``) rather than a year
@@ -615,6 +637,11 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     noun = match_noun(text, end)
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
         if noun is None or not noun.known:  # a year, also inside a name ("المپیک ۲۰۱۶", "جشنواره ۲۰۱۹")
+            if _citation_year(text, start, end):
+                return Candidate("identifier", start, end, parts)  # "(طوسی، 1383: 4 / 394)", "قم، 1392."
+            if noun is not None and k1 and k1.isalpha() and k1 not in lx.year_cues and k1 not in lx.not_nouns \
+                    and k1 not in lx.qualifier_keys and k1 not in lx.year_word_keys and not _month_before(lc):
+                return Candidate("identifier", start, end, parts)  # a model name: "کیا سراتو ۲۰۰۰ اتوماتیک"
             return Candidate("date", start, end, {**parts, "form": "year"})
     if (last in lx.weak_labels or k2 in lx.weak_labels) and (noun is None or not noun.known):
         return Candidate("identifier", start, end, parts)  # "گروه ۲۰", but "این بیمارستان ۳۲۰ نفر"

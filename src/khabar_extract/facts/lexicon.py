@@ -143,6 +143,7 @@ class Lexicon:
     compound_verb_nouns: frozenset[str]  # squashed nouns that make a verb with a light verb ("خبر داد")
     light_verbs: frozenset[str]  # squashed light-verb forms
     counters_after_year: frozenset[str]  # squashed nouns that keep "سال ۱۲ بار" a count, not a year
+    year_cues: frozenset[str]  # squashed words that keep a bare four-digit number inside a name a year
     weak_number_words: frozenset[str]
     adversarial: list[dict[str, Any]]
     adversarial_prefix: frozenset[str]  # squashed phrases that make the next number an identifier
@@ -247,6 +248,7 @@ def lexicon() -> Lexicon:
         compound_verb_nouns=frozenset(squash_entry(w) for w in ctx.get("compound_verb_nouns", [])),
         light_verbs=frozenset(squash_entry(w) for w in ctx.get("light_verbs", [])),
         counters_after_year=frozenset(squash_entry(w) for w in ctx.get("counters_after_year", [])),
+        year_cues=frozenset(squash_entry(w) for w in ctx.get("year_cues", [])),
         weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
         adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
         adversarial_prefix=frozenset(squash_entry(e["phrase"]) for e in adv if e.get("prefix")),
