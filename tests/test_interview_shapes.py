@@ -71,3 +71,24 @@ def test_interview_shapes_question_put_as_a_statement_without_question_mark():
     article = read_article(text.replace(q, "این موضوع را تایید می کنی."))
     assert score_questions(article, gold) == (5, 0, 0)
     assert article.interview["turns"][3]["question"].endswith("این موضوع را تایید می کنی.")
+
+
+def _one_sentence_per_line(text: str) -> str:
+    head, _, body = text.partition("\n\n")
+    body = re.sub(r"\n\s*\n", "\n", body.strip())
+    return head + "\n\n" + re.sub(r"\.[ \t]*(?=\S)", ".\n", body) + "\n"
+
+
+def test_interview_shapes_two_question_unmarked_interview():
+    # the real interview cut after its second answer: two questions addressed with تو, "در گفت و گو با ورزش سه"
+    text, gold = _load("varzesh3_1528056")
+    paragraphs = _paragraphs(text)
+    cut = gold["questions"][2]["paragraph"]
+    short = "\n\n".join(paragraphs[:cut]) + "\n"
+    assert score_questions(read_article(short), {"questions": gold["questions"][:2]}) == (2, 0, 0)
+
+
+def test_interview_shapes_report_with_two_question_lines_is_not_an_interview():
+    text = (FIXTURES / "fars_8601260534.txt").read_text(encoding="utf-8")  # "عليخاني كيست؟", "آيا ... آقاي ...؟"
+    assert read_article(text).interview is None
+    assert read_article(_one_sentence_per_line(text)).interview is None

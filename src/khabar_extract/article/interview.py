@@ -323,7 +323,7 @@ def detect_interview(
             if len(ptext[i]) <= 300 and _QEND.search(ptext[i]) and not _rhetorical(lex, ptext[i])
         ]
         qgroups = _after_intro(lex, ptext, _groups(asks, n, set()))
-        if len(qgroups) >= 3 and _accept_unmarked(lex, ptext, paras, qgroups, folded, title):
+        if len(qgroups) >= 2 and _accept_unmarked(lex, ptext, paras, qgroups, folded, title):
             imps = [
                 i for i in range(1, n)
                 if i not in asks and len(ptext[i]) <= 150 and lex.imperative.search(ptext[i])
@@ -532,8 +532,13 @@ def _accept_unmarked(
     intro += folded[paras[0][0]:intro_end]
     cue = bool(lex.cue.search(intro))
     addressed = sum(1 for q in qtexts if _SECOND_PERSON.search(q)) >= 0.5 * len(qtexts)
-    # answers shorter than the questions (quick-fire interviews, one-line answers) need both signs
-    return (cue and addressed) if short_answers else (cue or addressed)
+    # answers shorter than the questions (quick-fire interviews, one-line answers), or only two questions, need
+    # both signs
+    if len(groups) < 3:  # two questions: both put to the interviewee (شما, a second-person verb), answered at length
+        return cue and not short_answers and all(_ADDRESS.search(q) for q in qtexts)
+    if short_answers:
+        return cue and addressed
+    return cue or addressed
 
 
 # --------------------------------------------------------------------------- interviewee
