@@ -120,3 +120,18 @@ def test_numbers_scales_digits_after_a_scale_without_va_real_lines(source, text,
 )
 def test_numbers_scales_digits_after_a_scale_without_va(text, values):
     assert [m.value for m in find_numbers(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("دولت ۱۰۰ هزارمیلیارد تومان اوراق فروخت", [100 * 10**12]),  # two scale words glued together
+        ("۵ میلیون و ۹۰۴ هزارمیلیارد تومان", [5_904_000_000_000_000]),
+        ("هزارمیلیون", [10**9]),
+        ("۳ هزارمیلیاردتومان", [3 * 10**12]),
+        ("هزارمیلیاردها", []),  # the glued scale is a vague plural: nothing
+        ("هزارمین سالگرد", [1000]),
+    ],
+)
+def test_numbers_scales_glued_scale_words(text, values):
+    assert [m.value for m in find_numbers(normalize(text).text)] == values

@@ -426,7 +426,8 @@ def _lexicon() -> _Lexicon:
             if kind == "W":
                 ends[w] = rf"(?={scales})|{glued_va}"  # دو میلیون, glued دومیلیون, صدو هفتاد
             elif kind == "S":
-                ends[w] = rf"(?={glued}{_END})|{glued_va}"  # هزار, هزارتومانی, میلیونی, هزارو ۴۰۰
+                # هزارتومانی, هزارو ۴۰۰, and a glued scale that ends there: هزارمیلیارد (not هزارمیلیاردها)
+                ends[w] = rf"(?={glued}{_END})|(?=(?:{scales})(?:{glued})?{_END})|{glued_va}"
             else:
                 ends[w] = None
         if va:
@@ -639,13 +640,13 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
     n = len(text)
 
     def glued_after(atom: _Atom) -> None:
-        """Number words glued to ``atom``: a scale (یکصدهزار) or و + a number word (بیستوچهار)."""
+        """Number words glued to ``atom``: a scale (یکصدهزار, هزارمیلیارد) or و + a number word (بیستوچهار)."""
         e = atom.end
         if text[e] == "و" or (text[e] == ZWNJ and text[e + 1:e + 2] == "و"):
             mg = word_at.match(text, e + 1 if text[e] == "و" else e + 2)
             if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None and ga.kind in ("W", "O"):
                 out.append(ga)
-        elif atom.kind == "W" and text[e].isalpha():
+        elif atom.kind in ("W", "S") and text[e].isalpha():
             mg = word_at.match(text, e)
             if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None and ga.kind == "S":
                 out.append(ga)
