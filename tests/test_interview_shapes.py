@@ -92,3 +92,11 @@ def test_interview_shapes_report_with_two_question_lines_is_not_an_interview():
     text = (FIXTURES / "fars_8601260534.txt").read_text(encoding="utf-8")  # "عليخاني كيست؟", "آيا ... آقاي ...؟"
     assert read_article(text).interview is None
     assert read_article(_one_sentence_per_line(text)).interview is None
+
+
+def test_interview_shapes_bold_questions():
+    # questions kept in bold markup by a scraper ("**...؟**"), including the one ending in an imperative full stop
+    text, gold = _load("irna_85414319")
+    bold = re.sub(r"(?m)^ایرنا\. (.*)$", r"**\1**", text)
+    assert bold.count("**") == 10
+    assert score_questions(read_article(bold), gold) == (5, 0, 0)

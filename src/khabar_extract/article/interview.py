@@ -123,7 +123,7 @@ def _lexicon() -> _Lexicon:
     )
 
 
-_QEND = re.compile(r"[؟?][\s»\"”)!.…]*$")
+_QEND = re.compile(r"[؟?][\s»\"”)!.…*]*$")  # "؟", "؟»", "؟**" (bold)
 _HAS_Q = re.compile(r"[؟?]")
 _SEMI_HEAD = re.compile(r"^[^.،؟?!]{2,40}؛")
 _SECOND_PERSON = re.compile(
@@ -154,7 +154,7 @@ _PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
 _ATTRIBUTION = re.compile(r"^به[\s\N{ZERO WIDTH NON-JOINER}]+گزارش(?=[\s\N{ZERO WIDTH NON-JOINER}«\"،,])")
 _LEAD_IN = re.compile(r"[:：][\s»\"]*$")
 # a sentence that ends (a crosshead usually does not): full stop, colon, question or exclamation mark
-_SENT_END = re.compile(r"[.:!؟?][\s»\"”)…]*$")
+_SENT_END = re.compile(r"[.:!؟?][\s»\"”)…*]*$")
 # addressed to the interviewee: شما / تو, a second-person verb or possessive (stricter than _SECOND_PERSON:
 # no bare ات, which ends Arabic plurals such as اطلاعات)
 _ADDRESS = re.compile(
