@@ -77,3 +77,31 @@ STILL_QUANTITIES = [
 def test_facts_precision_adversarial_still_counted(text, value, noun):
     got = [(f["value"], f["noun"]) for f in facts(text) if f["kind"] == "quantity"]
     assert (value, noun) in got
+
+
+def scored_on(case: str) -> list[tuple]:
+    return [(f["kind"], f["value"], f["text"]) for f in facts(CASES[case]["text"])
+            if f["kind"] in ("money", "percent", "quantity")]
+
+
+@pytest.mark.parametrize(
+    "case,fact",
+    [
+        ("glued_percent_100", ("percent", 100, "صددرصد")),  # a number word glued to درصد
+        ("glued_percent_4", ("percent", 4, "چهاردرصد")),
+        ("title_slash", ("money", 1_000_000_000, "یک میلیارد دلار")),  # "/" between two title clauses
+        ("title_slash2", ("quantity", 2, "۲ نفر")),
+        ("one_or_two", ("quantity", 2, "دو خصلت")),  # "یک یا دو خصلت": 2 (the 1 is not annotated)
+        ("three_sides", ("quantity", 3, "سه \N{RIGHT-TO-LEFT MARK}طرف")),  # طرف after a number counts sides
+    ],
+)
+def test_facts_recall_on_real_text(case, fact):
+    assert fact in scored_on(case)
+
+
+@pytest.mark.parametrize(
+    "text", ["این نهاد درصدد است", "بالادرصد", "کووید-۱۹ شایع شد", "پژو-۲۰۶"]
+)
+def test_facts_recall_adversarial(text):
+    # درصدد ("intending") is no percent; a non-number word glued to درصد is none; a Persian word + "-" + digits stays a name
+    assert [f for f in facts(text) if f["kind"] in ("percent", "quantity", "money")] == []

@@ -98,6 +98,10 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
             continue
         accept(c, _guarded(_resolve, c, text, ctx))
 
+    for c in F.find_glued_percents(text):  # "صددرصد": a number word glued to درصد
+        if claims.free(c.start, c.end):
+            accept(c, R.resolve_percent(c))
+
     # 3. relative years where nothing else stands
     for c in F.find_relative_dates(text) + F.find_relative_days(text):
         if claims.free(c.start, c.end):

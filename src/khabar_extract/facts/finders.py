@@ -28,6 +28,7 @@ __all__ = [
     "find_numbers",
     "parse_ordinal_words",
     "find_half_words",
+    "find_glued_percents",
     "find_relative_dates",
     "find_relative_days",
     "find_table_rows",
@@ -207,6 +208,28 @@ def is_adversarial(text: str, start: int, end: int) -> bool:
         if m.start() < end and start < m.end():
             return True
     return False
+
+
+_GLUED_PERCENT = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,12}?)(?:درصد)(ی)?(?![^\W\d_])")
+
+
+def find_glued_percents(text: str) -> list[Candidate]:
+    """A number word glued to درصد (``صددرصد``, ``چهاردرصد``), which the number reader leaves as one word."""
+    if "درصد" not in text:
+        return []
+    from ..numbers import parse_number_words
+
+    out = []
+    for m in _GLUED_PERCENT.finditer(text):
+        word = m.group(1)
+        if word in lexicon().weak_number_words and word != "صد":
+            continue  # "ده" alone is also "village"; صد is the common "صددرصد"
+        v = parse_number_words(word)
+        if v is None or v <= 0:
+            continue
+        n = NumberMatch(m.start(1), m.end(1), word, v, v, 1, "", "words", False, "int")
+        out.append(Candidate("percent", m.start(), m.end(), {"number": n, "qualifier": None}))
+    return out
 
 
 def find_half_words(text: str) -> list[NumberMatch]:
@@ -546,7 +569,8 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     k2 = lc.key(2) if k1 in lx.two_word_tails else ""
     if k1 in lx.adversarial_prefix or k2 in lx.adversarial_prefix:
         return Candidate("identifier", start, end, parts)
-    if lc.char.isascii() and lc.char.isalpha() or (lc.char in "-_/" and start >= 2 and text[start - 2].isalpha()):
+    if lc.char.isascii() and lc.char.isalpha() or (lc.char in "-_" and start >= 2 and text[start - 2].isalpha()) \
+            or (lc.char == "/" and start >= 2 and text[start - 2].isascii() and text[start - 2].isalpha()):
         return Candidate("identifier", start, end, parts)  # "F-14", "CoV-2", "A320": part of a name or code
     parts["qualifier"] = None
     if k1 in lx.qualifier_tails:
