@@ -861,7 +861,8 @@ def _accept(st: _Number, a: _Atom, conn: str | None, idx: int, atoms: list[_Atom
             st.cur += a.value
             st.group = c
             st.group_len += 1
-        elif (st.group == "U" and st.group_len == 1 and a.word in ("صد", "صدم", "صدمین") and conn == "adj"):
+        elif (st.group == "U" and st.group_len == 1 and a.word in ("صد", "صدمین") and conn == "adj"):
+            # یک صد = 100, یک صدمین = 100th; but یک صدم is a hundredth (a fraction, below)
             st.cur = st.cur * 100
             st.group = "H"
         else:
@@ -1204,18 +1205,27 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
                 break
             st.last = k
             k += 1
-        # A fraction: a small cardinal then an ordinal denominator (دو سوم = 2/3).
-        if (not st.ordinal and k < n and st.first == st.last and atoms[k].kind == "O" and atoms[st.first].kind == "W"
-                and _conn(text, atoms[st.last], atoms[k]) == "adj" and 2 <= atoms[k].value <= 100
-                and atoms[st.first].value < atoms[k].value and atoms[k].word[-2:] != "ین"):
-            num, den = atoms[st.first].value, atoms[k].value
-            with localcontext() as ctx:
-                ctx.prec = 28
-                val = _norm_value(Decimal(num) / Decimal(den))
-            s0, e0 = atoms[st.first].start, atoms[k].end
-            out.append(_mk(s0, e0, text[s0:e0], val, val, 1, "", "words", True, "fraction", (num, den)))
-            i = k + 1
-            continue
+        # A fraction: a cardinal then an ordinal denominator: a small cardinal word (دو سوم = 2/3), or any whole
+        # number below ten or a hundred, in digits or words, before دهم / صدم (۶ دهم درصد = 0.6, ۲۹ صدم = 0.29,
+        # بیست و پنج صدم = 0.25). Not before an -ین form (دومین), which is an ordinal.
+        if (not st.ordinal and k < n and atoms[k].kind == "O" and atoms[k].word[-2:] != "ین"
+                and _conn(text, atoms[st.last], atoms[k]) == "adj"):
+            den = atoms[k].value
+            num = st.total + st.cur
+            if st.first == st.last and atoms[st.first].kind == "W":
+                ok = 2 <= den <= 100 and num < den
+            else:
+                ok = (den in (10, 100) and st.last_scale is None and not st.is_decimal and isinstance(num, int)
+                      and 1 <= num < den and all(atoms[x].kind in ("D", "W") for x in range(st.first, st.last + 1)))
+            if ok:
+                with localcontext() as ctx:
+                    ctx.prec = 28
+                    val = _norm_value(Decimal(num) / Decimal(den))
+                s0, e0 = atoms[st.first].start, atoms[k].end
+                form = "mixed" if st.has_d else "words"
+                out.append(_mk(s0, e0, text[s0:e0], val, val, 1, "", form, True, "fraction", (num, den)))
+                i = k + 1
+                continue
         m = _finish(text, atoms, st, neg_start, sign_start)
         if m is not None and _keep(text, m, atoms, st.first, st.last, lex, strict):
             out.append(m)
