@@ -313,7 +313,12 @@ def _pass_ligatures(text: str, opts: NormalizeOptions, enabled: frozenset[str]) 
 
 _KASHIDA = "\N{ARABIC TATWEEL}"
 _MARK_CHARS = frozenset(_KASHIDA + INVISIBLE_CHARS + LRM + RLM + ZWNJ) | _DIACRITICS
-_MARKS_RE = re.compile(f"[{_KASHIDA}{DIACRITIC}{INVISIBLE}{LRM}{RLM}{ZWNJ}]")
+# A ZWNJ between two word characters that no pass deletes is well placed (the common case, about 20 in
+# a Fars article): the scan skips it.  Any other ZWNJ, and every other mark, is looked at.
+_MARKS_RE = re.compile(
+    f"[{_KASHIDA}{DIACRITIC}{INVISIBLE}{LRM}{RLM}]"
+    f"|{ZWNJ}(?:(?![{_class(_SOLID_CHARS)}])|(?<![{_class(_SOLID_CHARS)}]{ZWNJ}))"
+)
 _INVISIBLES = frozenset(INVISIBLE_CHARS + LRM + RLM + ZWNJ)
 
 
@@ -830,48 +835,6 @@ def _cached_folder_lexicon(folder: str) -> ZwnjLexicon:
     return load_lexicon(folder)
 
 
-def _starts(text: str, word: str) -> Iterable[int]:
-    """Start positions of ``word`` not preceded by a letter (its end is checked by the caller)."""
-    pos = text.find(word)
-    while pos >= 0:
-        if pos == 0 or text[pos - 1] not in _PIECE_CHARS:
-            yield pos
-        pos = text.find(word, pos + 1)
-
-
-def _occurrences(text: str, word: str) -> Iterable[int]:
-    """Start positions of ``word`` as a whole piece (not inside a longer run of letters)."""
-    n = len(word)
-    for pos in _starts(text, word):
-        end = pos + n
-        if end == len(text) or text[end] not in _PIECE_CHARS:
-            yield pos
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, as a trie (the engine tries one branch per letter)."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
-@lru_cache(maxsize=4)
-def _suffix_re(suffixes: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(f" {_trie(suffixes)}(?![{PIECE}])")
-
-
 def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
     """ZWNJ repair: glued words split (insertions) and split words joined (a space replaced)."""
     glued_on = "zwnj_glued" in enabled
@@ -879,10 +842,16 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     if not opts.zwnj or not (glued_on or spaced_on):
         return [], {}
     lex = _lexicon_for(opts)
-    pieces = set(_PIECE_RUN.findall(text))
+    # The distinct pieces (runs of letters) that matter, without listing every piece: a token between
+    # spaces made of letters only is one piece; only the few tokens that are not known pieces (with
+    # punctuation, digits, ZWNJ, or unseen) are cut into pieces by the regex.
+    tokens = set(text.split())
+    odd = tokens - lex.piece_set
+    inner = set(_PIECE_RUN.findall(" ".join(odd))) if odd else set()
     splits: dict[str, tuple[str, ...]] = {}
     split = lex.split
-    for p in (pieces & lex.split_set) | (pieces - lex.piece_set):
+    split_set = lex.split_set
+    for p in (tokens & split_set) | (inner & split_set) | (inner - lex.piece_set):
         parts = split(p)
         if parts and len(parts) > 1:
             splits[p] = parts
@@ -915,10 +884,17 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                             spaces[e] = (p, None)
                 pos = text.find(p, pos + 1)
     if spaced_on:
-        for m in _suffix_re(lex.spaced_seconds).finditer(text):
-            s = m.start()
-            if s > 0 and text[s - 1] in piece_chars:
-                spaces[s] = (None, m.group()[1:])
+        # a space before a suffix or bound second part (گروه های, خدمات رسانی)
+        seconds = lex.spaced_seconds
+        for b in (tokens & seconds) | (inner & seconds):
+            word = " " + b
+            size = len(word)
+            pos = text.find(word)
+            while pos >= 0:
+                e = pos + size
+                if pos > 0 and text[pos - 1] in piece_chars and (e == n or text[e] not in piece_chars):
+                    spaces[pos] = (None, b)
+                pos = text.find(word, e)
         for pre in lex.verb_prefixes:
             word = pre + " "
             size = len(pre)
@@ -933,7 +909,8 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                     spaces[s] = (pre, None)
                 pos = text.find(word, s)
         # learned pairs not found by the two scans above (تفاهم نامه, راه اندازی)
-        for a in pieces & lex.other_pair_firsts:
+        firsts = lex.other_pair_firsts
+        for a in (tokens & firsts) | (inner & firsts):
             word = a + " "
             seconds = lex.other_pairs[a]
             size = len(word)
