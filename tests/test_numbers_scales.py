@@ -131,6 +131,8 @@ def test_numbers_scales_digits_after_a_scale_without_va(text, values):
         ("۳ هزارمیلیاردتومان", [3 * 10**12]),
         ("هزارمیلیاردها", []),  # the glued scale is a vague plural: nothing
         ("هزارمین سالگرد", [1000]),
+        ("در یک واحد ۳۰ هزارتایی پرورش", [1, 30_000]),  # fars_13970504000459: a scale glued to تایی
+        ("ورزشگاه ۱۰۰ هزارنفره", [100_000]),
     ],
 )
 def test_numbers_scales_glued_scale_words(text, values):
