@@ -180,3 +180,15 @@ def test_facts_dates_reference_and_model_numbers_are_no_year(case, surface):
 )
 def test_facts_dates_bare_years_adversarial(case, surface, year):
     assert any(g[0] == surface and g[2] == year for g in dates(CASES[case]["text"]))
+
+
+def test_facts_dates_in_a_table_row_stand_on_their_own():
+    # a fixture list laid out in columns: the numbers there give no facts, a day and month name still does
+    got = dates(CASES["table_date"]["text"])
+    assert [(g[3], g[4]) for g in got] == [(6, 1)]
+
+
+def test_facts_dates_exchange_table_still_gives_no_amounts():
+    # adversarial: "یک دلار آمریکا        9228" in a table row is no money and no quantity
+    text = "نوع ارز                 نرخ\nیک دلار آمریکا                    ۹۲۲۸\nیک یورو                    ۱۱۹۳۵"
+    assert [f for f in facts(text) if f["kind"] in ("money", "quantity", "date")] == []

@@ -77,9 +77,12 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         claims.take(c.start, c.end)
         found.append((c.start, c.end, kind or c.kind, value, attrs))
 
-    # 1. table rows: their numbers lost their unit to a column header
-    for s, e in F.find_table_rows(text):
-        claims.take(s, e)
+    # 1. table rows: their numbers lost their unit to a column header; only a date written with its month
+    # name or as a numeric date stands on its own there ("شنبه یکم شهریور ماه: پارس جنوبی    منطقه آزاد")
+    rows = F.find_table_rows(text)
+    table = _Claims(len(text)) if rows else None
+    for s, e in rows:
+        table.take(s, e)  # type: ignore[union-attr]
 
     # 2. every number, in its context (dates, times, money, percent, durations, quantities ...)
     numbers = _join_glued_and(text, _split_ranges(F.find_numbers(text)))
@@ -96,7 +99,11 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
     for c in cands:
         if c is None or c.kind in ("bare", "identifier") or not claims.free(c.start, c.end):
             continue
+        if table is not None and not table.free(c.start, c.end) and not _self_contained_date(c):
+            continue
         accept(c, _guarded(_resolve, c, text, ctx))
+    for s, e in rows:
+        claims.take(s, e)
 
     for c in F.find_glued_percents(text):  # "صددرصد": a number word glued to درصد
         if claims.free(c.start, c.end):
@@ -116,6 +123,10 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
             attrs = _noun_as_written(doc, attrs)
         out.append(Fact(kind, value, (os_, oe), original[os_:oe], attrs))
     return out
+
+
+def _self_contained_date(c: F.Candidate) -> bool:
+    return c.kind == "date" and c.parts.get("form") in ("dmy", "my", "numeric") and not c.parts.get("shared")
 
 
 def _noun_as_written(doc: Normalized, attrs: dict[str, Any]) -> dict[str, Any]:
