@@ -9,6 +9,7 @@ Times in the repeated hour at the end of 30 Shahrivar are read as daylight time 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 # Jalali years with summer time, and the (month, day) it started when not 2 Farvardin.
@@ -27,6 +28,16 @@ def tehran_offset(year: int, month: int, day: int) -> str:
     return "+04:30" if start <= (month, day) <= end else "+03:30"
 
 
+@lru_cache(maxsize=4096)
+def _jalali(year: int, month: int, day: int, _locale: str | None) -> tuple[Any, Any]:
+    """``(jdatetime.date, datetime.date)`` of a Jalali date, cached: building a jdatetime.date looks up the
+    locale each time (~10 us). Keyed on jdatetime's current locale too, so a changed locale gets new dates."""
+    import jdatetime
+
+    jdate = jdatetime.date(year, month, day)
+    return jdate, jdate.togregorian()
+
+
 def publication(
     year: int, month: int, day: int, hour: int | None = None, minute: int | None = None
 ) -> dict[str, Any] | None:
@@ -34,10 +45,9 @@ def publication(
     import jdatetime
 
     try:
-        jdate = jdatetime.date(year, month, day)
+        jdate, gdate = _jalali(year, month, day, jdatetime.get_locale())
     except (ValueError, TypeError):
         return None
-    gdate = jdate.togregorian()
     if hour is None:
         return {
             "published": gdate.isoformat(),
