@@ -154,14 +154,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         while nl > 0 and text[nl - 1] in ".\N{ARABIC DECIMAL SEPARATOR}" and decimal_line_break(text, nl):
             nl = text.find("\n", nl + 1, end)  # a decimal written across the line break (۲۶.⏎۸) is one number
         line_end = end if nl < 0 else nl
-        ls, le = pos, line_end
-        pos = line_end + 1
-        while ls < le and text[ls].isspace():
-            ls += 1
-        while le > ls and text[le - 1].isspace():
-            le -= 1
-        if ls >= le:
+        line = text[pos:line_end]
+        body = line.strip()  # str.strip() drops exactly the characters for which isspace() is true
+        if not body:
+            pos = line_end + 1
             continue
+        ls = pos + (len(line) - len(line.lstrip()))
+        le = ls + len(body)
+        pos = line_end + 1
         sent_start = ls
         while r < nruns and runs[r][0] < le:
             rs, re_ = runs[r]
