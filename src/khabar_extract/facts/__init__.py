@@ -249,16 +249,27 @@ def _money_power(c: F.Candidate) -> int:
     return R._scale_power(m.group("scales")) if m is not None else 0
 
 
+_GAP_SRC = "[ \\t\\u00a0\N{ZERO WIDTH NON-JOINER}]*"
+#: The connector and comma patterns the shortcut in _share_units was written for, and every character they match.
+_LINK_PATTERNS = (f"{_GAP_SRC}(?:و|تا|یا|الی|و[ \\t\\u00a0]+یا|-|–){_GAP_SRC}", f"{_GAP_SRC}[،,]{_GAP_SRC}")
+_LINK_CHARS = " \t\u00a0\N{ZERO WIDTH NON-JOINER}وتایل-–،,"
+
+
 def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None]) -> None:
     """Numbers joined by و / تا / یا share the unit, noun and scale of the last one: ``بین ۲ تا ۳ میلیون
     تومان`` -> 2,000,000 and 3,000,000 toman; ``۹۴ و ۶۷ تن``; ``سال‌های ۹۰ تا ۹۵`` (forward, for years)."""
     conn = patterns().connector
+    # speed: a connector or a comma that ends where the next number starts covers all the text between the two
+    # numbers, so a character outside both patterns' alphabets there means no link (without two regex calls)
+    alphabet = _LINK_CHARS if (conn.pattern, patterns().comma.pattern) == _LINK_PATTERNS else None
     # forward: an identifier or a year passes its reading on ("مواد ۵۲ و ۶۱ قانون", "سال‌های ۹۰ تا ۹۵")
     for i in range(len(numbers) - 1):
         a, b = cands[i], cands[i + 1]
         if a is None or b is None or b.kind not in ("bare", "quantity"):
             continue
         na, nb = numbers[i], numbers[i + 1]
+        if alphabet is not None and (nb.start <= na.end or text[na.end : nb.start].strip(alphabet)):
+            continue
         m = conn.match(text, na.end)
         if not m and a.kind == "identifier" and (b.kind == "bare" or not b.parts["noun"].known):
             m = patterns().comma.match(text, na.end)  # "مواد ۵۲، ۶۱ و ۶۵", not "دقیقه ۸۰، ۱۰ نفره"
@@ -277,6 +288,8 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         if a is None or b is None:
             continue
         na, nb = numbers[i], numbers[i + 1]
+        if alphabet is not None and (nb.start <= na.end or text[na.end : nb.start].strip(alphabet)):
+            continue
         m = conn.match(text, na.end)
         if not m and b.parts.get("shared"):
             m = comma.match(text, na.end)

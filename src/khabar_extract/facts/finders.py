@@ -75,6 +75,8 @@ class _Speed:
     trigger_match: Any
     adversarial_literal: re.Pattern[str] | None
     tokens_gap: bool  # tokens_after is GAP then a run of letters, marks and ZWNJ (match_noun's pre-check)
+    relative_other_literal: re.Pattern[str] | None = None
+    relative_other_back: int | None = None  # see _relative_other_back
     trigger_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -82,6 +84,85 @@ _SPEED: list[_Speed] = []
 _GAP_SRC = f"[ \\t\\u00a0{ZWNJ}]*"
 _GAP_CHARS = f" \t\u00a0{ZWNJ}"
 _TOKENS_HEAD = f"{_GAP_SRC}(?P<t1>[\\p{{L}}\\p{{M}}{ZWNJ}]+)"
+
+
+_WORD_HEAD = "(?<!\\p{L})(?:"
+_WORD_TAIL = ")(?!\\p{L})"
+
+
+def _literal_core(src: str) -> re.Pattern[str] | None:
+    """The stdlib twin of ``(?<!\\p{L})(?:TRIE)(?!\\p{L})`` without its lookarounds (None for other shapes)."""
+    if src.startswith(_WORD_HEAD) and src.endswith(_WORD_TAIL):
+        return _stdlib(src[len(_WORD_HEAD) - 3 : len(src) - len(_WORD_TAIL) + 1])
+    return None
+
+
+def _finditer(rx: Any, lit: re.Pattern[str] | None, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+    """The matches of ``rx.finditer(text, pos, endpos)``, trying ``rx`` only where ``lit`` (its core without
+    lookarounds, a necessary condition) matches: same matches, same order, far fewer regex-module calls."""
+    if endpos is None:
+        endpos = len(text)
+    if lit is None:
+        yield from rx.finditer(text, pos, endpos)
+        return
+    while pos < endpos:
+        c = lit.search(text, pos, endpos)
+        if c is None:
+            return
+        q = c.start()
+        m = rx.match(text, q, endpos)
+        if m is None:
+            pos = q + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > q else q + 1
+
+
+#: Every relative day/week/month phrase holds one of these words (checked when the matcher is built).
+_DAY_WORDS = ("روز", "ماه", "هفته", "فردا")
+
+
+def _relative_other_back(p: Any) -> int | None:
+    """How far before an occurrence of a _DAY_WORDS word a relative_other match can start, or None when the
+    pattern is not the phrase trie of ``lexicon().relative_other_phrases`` or a phrase holds none of them."""
+    from .lexicon import _norm
+    from .lexicon import phrase_pattern as trie_of
+    from .patterns import WEND, WSTART
+
+    phrases = lexicon().relative_other_phrases
+    if p.relative_other.pattern != f"{WSTART}(?:{trie_of(phrases)}){WEND}":
+        return None
+    back = 0
+    for ph in {_norm(x).strip() for x in phrases if x.strip()}:
+        collapsed = re.sub(f"[ {ZWNJ}]+", " ", ph)  # as in the trie: a space there matches one character or none
+        at = [collapsed.find(w) for w in _DAY_WORDS if w in collapsed]
+        if not at:
+            return None
+        back = max(back, min(at))
+    return back
+
+
+def _finditer_anchored(rx: Any, lit: re.Pattern[str] | None, text: str, back: int) -> Any:
+    """``rx.finditer(text)`` for a pattern whose every match holds a _DAY_WORDS word starting at most ``back``
+    characters after the match start: only those few places are tried (str.find, then the stdlib twin)."""
+    anchors = []
+    for w in _DAY_WORDS:
+        i = text.find(w)
+        while i >= 0:
+            anchors.append(i)
+            i = text.find(w, i + 1)
+    anchors.sort()
+    pos = 0
+    for i in anchors:
+        q = max(pos, i - back)
+        while q <= i:
+            m = rx.match(text, q) if lit is None or lit.match(text, q) else None
+            if m is None:
+                q += 1
+                continue
+            yield m
+            pos = q = m.end() if m.end() > q else q + 1
+        pos = max(pos, i + 1)
 
 
 def _stdlib(pattern: str) -> re.Pattern[str] | None:
@@ -102,7 +183,8 @@ def _speed(p: Any) -> _Speed:
     if src.startswith(_ADV_HEAD) and src.endswith(_ADV_TAIL):
         lit = _stdlib(src[len(_ADV_HEAD) - 3 : len(src) - len(_ADV_TAIL) + 1])
     tokens_gap = GAP == _GAP_SRC and p.tokens_after.pattern.startswith(_TOKENS_HEAD)
-    sp = _Speed(p, (trig or p.trigger).match, lit, tokens_gap)
+    sp = _Speed(p, (trig or p.trigger).match, lit, tokens_gap, _literal_core(p.relative_other.pattern),
+                _relative_other_back(p))
     _SPEED[:] = [sp]
     return sp
 
@@ -139,7 +221,13 @@ def find_relative_days(text: str) -> list[Candidate]:
         return []
     other = lexicon().relative_other
     out = []
-    for m in patterns().relative_other.finditer(text):
+    p = patterns()
+    sp = _speed(p)
+    if sp.relative_other_back is not None:
+        found = _finditer_anchored(p.relative_other, sp.relative_other_literal, text, sp.relative_other_back)
+    else:
+        found = _finditer(p.relative_other, sp.relative_other_literal, text)
+    for m in found:
         hit = other.get(squash(m.group()))
         if hit is not None and hit[0] == "month" and _month_name_before(text, m.start()):
             continue  # "اسفند ماه گذشته" is last Esfand, found with its month name, not "last month"
@@ -429,10 +517,8 @@ def left_context(text: str, start: int) -> LeftContext:
         raw = raw[1:]  # a word cut by the window
     words: list[str] = []
     kept: list[str] = []
-    for i, w in enumerate(reversed(raw)):
-        if len(words) == 3:
-            break
-        core = w[:-1] if (i == 0 and w.endswith(":")) else w
+    for w in reversed(raw):  # at most three; every pass that does not break keeps one word
+        core = w[:-1] if (not words and w[-1] == ":") else w
         if not core or core[-1] in _TRAILING_PUNCT:
             break
         if core[0] in _OPENING:  # "(اسفند ۹۸)": the word opens a bracket; nothing before it belongs here
