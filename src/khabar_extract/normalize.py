@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .offsets import ChainMap, Edit, EditMap, apply_edits
+from .offsets import ChainMap, EditMap, apply_spans
 
 __all__ = [
     "Normalized",
@@ -173,7 +173,9 @@ FIXES: dict[str, str] = {
 
 
 Counts = dict[str, int]
-EditPass = Callable[[str, NormalizeOptions, frozenset[str]], tuple[list[Edit], Counts]]
+#: An edit of a pass: replace ``text[start:end]`` with ``replacement`` (``offsets.apply_spans``).
+Span = tuple[int, int, str]
+EditPass = Callable[[str, NormalizeOptions, frozenset[str]], tuple[list[Span], Counts]]
 
 # ---------------------------------------------------------------------------------------------------
 # Pass 1: one-to-one folds.  One scan finds the few characters that need folding; each run is
@@ -304,10 +306,10 @@ def fold_chars(text: str, digits: str = "fa") -> str:
 _LIGATURE_RE = re.compile(f"[{_class(_FORM_MANY)}]")
 
 
-def _pass_ligatures(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
+def _pass_ligatures(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Span], Counts]:
     if "expand_ligatures" not in enabled or text.isascii():
         return [], {}
-    edits = [Edit(m.start(), m.end(), _FORM_MANY[m.group()]) for m in _LIGATURE_RE.finditer(text)]
+    edits = [(m.start(), m.end(), _FORM_MANY[m.group()]) for m in _LIGATURE_RE.finditer(text)]
     return edits, ({"expand_ligatures": len(edits)} if edits else {})
 
 
@@ -334,8 +336,8 @@ def _neighbours(text: str, s: int, e: int, skip: frozenset[str]) -> tuple[str, i
     return (text[i] if i >= 0 else ""), i, (text[j] if j < n else ""), j
 
 
-def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
-    edits: list[Edit] = []
+def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Span], Counts]:
+    edits: list[Span] = []
     counts: Counts = {}
     strip_marks = opts.diacritics and "remove_diacritics" in enabled
     skip = (_DIACRITICS | {_KASHIDA}) if strip_marks else frozenset({_KASHIDA})
@@ -392,7 +394,7 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
                 rep = ZWNJ
         if name not in enabled:
             continue
-        edits.append(Edit(s, e, rep))
+        edits.append((s, e, rep))
         counts[name] = counts.get(name, 0) + 1
     return edits, counts
 
@@ -405,7 +407,7 @@ _LEAD_RE = re.compile("\n ")
 _PUNCT_RE = re.compile(f"[«(\\[{re.escape(_CLOSE)}]")
 
 
-def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
+def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Span], Counts]:
     if not opts.spacing or not text:
         return [], {}
     do_sp = "collapse_spaces" in enabled
@@ -476,13 +478,13 @@ def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) ->
         elif (ch in "،؛؟!" and nxt in _LETTER_CHARS) or (ch in ")»" and nxt in _WORD_CHARS):
             found.append((s + 1, s + 1, " ", "space_punctuation"))
     found.sort(key=lambda f: (f[0], f[1]))
-    edits: list[Edit] = []
+    edits: list[Span] = []
     counts: Counts = {}
     cursor = 0
     for s, e, rep, name in found:
         if s < cursor or name not in enabled:
             continue
-        edits.append(Edit(s, e, rep))
+        edits.append((s, e, rep))
         counts[name] = counts.get(name, 0) + 1
         cursor = e
     return edits, counts
@@ -835,7 +837,7 @@ def _cached_folder_lexicon(folder: str) -> ZwnjLexicon:
     return load_lexicon(folder)
 
 
-def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Edit], Counts]:
+def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Span], Counts]:
     """ZWNJ repair: glued words split (insertions) and split words joined (a space replaced)."""
     glued_on = "zwnj_glued" in enabled
     spaced_on = "zwnj_spaced" in enabled and " " in text
@@ -952,7 +954,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         counts["zwnj_glued"] = glued
     if len(found) > glued:
         counts["zwnj_spaced"] = len(found) - glued
-    return [Edit(s, e, r) for s, e, r, _, _ in found], counts
+    return [f[:3] for f in found], counts
 
 
 #: Classes of ZWNJ repair (``ZwnjLexicon.repair_class``) whose spelling an author keeps consistent.
@@ -1001,7 +1003,7 @@ def _run(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> Normaliz
         edits, c = p(out, opts, enabled)
         if not edits:
             continue
-        out, emap = apply_edits(out, edits)
+        out, emap = apply_spans(out, edits)
         stages.append(emap)
         for k, v in c.items():
             counts[k] = counts.get(k, 0) + v

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Edit", "EditMap", "apply_edits", "ChainMap"]
+__all__ = ["Edit", "EditMap", "apply_edits", "apply_spans", "ChainMap"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +140,12 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, EditMap]:
     Returns the rewritten text and the map between the two.  Edits that change nothing
     are dropped, so the map stays as small as possible.
     """
+    return apply_spans(source, [(ed.start, ed.end, ed.replacement) for ed in edits])
+
+
+def apply_spans(source: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, EditMap]:
+    """:func:`apply_edits` for edits given as plain ``(start, end, replacement)`` tuples (cheaper to
+    build than :class:`Edit` objects where a pass makes many)."""
     parts: list[str] = []
     in_starts: list[int] = []
     in_ends: list[int] = []
@@ -147,30 +153,30 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, EditMap]:
     out_ends: list[int] = []
     cursor = 0
     out_len = 0
-    for ed in edits:
-        if ed.start < cursor or ed.end < ed.start:
-            raise ValueError(f"edits overlap or are unsorted at {ed.start}")
-        if source[ed.start : ed.end] == ed.replacement:
+    for start, end, rep in edits:
+        if start < cursor or end < start:
+            raise ValueError(f"edits overlap or are unsorted at {start}")
+        if source[start:end] == rep:
             continue
-        if in_ends and in_ends[-1] == ed.start and cursor == ed.start:
+        if in_ends and in_ends[-1] == start and cursor == start:
             # Adjacent to the previous edit: merge, so that positions never fall between two
             # edits that share a boundary (keeps both directions monotone and unambiguous).
-            parts.append(ed.replacement)
-            out_len += len(ed.replacement)
-            in_ends[-1] = ed.end
+            parts.append(rep)
+            out_len += len(rep)
+            in_ends[-1] = end
             out_ends[-1] = out_len
-            cursor = ed.end
+            cursor = end
             continue
-        keep = source[cursor : ed.start]
+        keep = source[cursor:start]
         parts.append(keep)
         out_len += len(keep)
-        in_starts.append(ed.start)
-        in_ends.append(ed.end)
+        in_starts.append(start)
+        in_ends.append(end)
         out_starts.append(out_len)
-        parts.append(ed.replacement)
-        out_len += len(ed.replacement)
+        parts.append(rep)
+        out_len += len(rep)
         out_ends.append(out_len)
-        cursor = ed.end
+        cursor = end
     tail = source[cursor:]
     parts.append(tail)
     out_len += len(tail)
