@@ -137,3 +137,38 @@ def test_numbers_scales_digits_after_a_scale_without_va(text, values):
 )
 def test_numbers_scales_glued_scale_words(text, values):
     assert [m.value for m in find_numbers(normalize(text).text)] == values
+
+
+REPEATED = [e["text"] for e in json.loads((Path(__file__).parent / "fixtures" / "numbers" / "repeated_scale.json")
+                                          .read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("یک‌میلیارد و 74 میلیون و 933 هزار و 23 هزار", 1_074_933_023_000),
+        ("537 میلیون و 631 هزار و 925 هزار", 537_631_925_000),
+        ("357 میلیون و 839 هزار و  740 هزار", 357_839_740_000),  # two spaces after و in the source
+    ],
+)
+def test_numbers_scales_repeated_scale_multiplies_the_whole_real_lines(text, value):
+    """The same scale as the group before (۹۳۳ هزار و ۲۳ هزار ریال) cannot start a lower group: the amount is in
+    thousands of rials, as ``سه هزار و ۵۶۱ هزار`` is 3,561,000 in the GUIDE."""
+    found = []
+    for line in REPEATED:
+        doc = normalize(line)
+        found += [(line[slice(*doc.to_original(m.start, m.end))], m.value) for m in find_numbers(doc.text)]
+    assert (text, value) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("سه هزار و ۵۶۱ هزار راننده", 3_561_000),
+        ("۲۵ هزار و ۷۲۹ میلیون و ۸۰۰ هزار ریال", 25_729_800_000),  # a lower scale after a larger one: a group
+        ("یک میلیارد و ۳۰۰ میلیون و ۴۵۰ هزار", 1_300_450_000),
+        ("۲ میلیون و ۵ هزار و ۱۰ هزار", 2_005_010_000),
+    ],
+)
+def test_numbers_scales_repeated_scale_shapes(text, value):
+    assert [m.value for m in find_numbers(text)] == [value]

@@ -777,7 +777,7 @@ class _Number:
     """Mutable state while reading one number."""
 
     __slots__ = ("total", "cur", "group", "group_len", "max_scale", "last_scale", "ordinal", "is_decimal",
-                 "has_d", "has_w", "first", "last", "closed", "half_end")
+                 "has_d", "has_w", "first", "last", "closed", "half_end", "last_value")
 
     def __init__(self, first: int) -> None:
         self.total: int | Decimal = 0
@@ -794,19 +794,24 @@ class _Number:
         self.last = first
         self.closed = False  # nothing may follow
         self.half_end = False
+        self.last_value = 0  # value of the last applied scale
 
     def apply_scale(self, s: int, idx: int) -> None:
         if self.group is None and self.last_scale is None:
             self.cur = 1  # a bare scale word: هزار = 1000
-        if s >= self.max_scale:
+        if s >= self.max_scale or s == self.last_value:
+            # A scale at least as large as all before multiplies everything read so far; so does the same scale
+            # as the group before, which cannot start a lower group (۹۳۳ هزار و ۲۳ هزار ریال: the amount is
+            # in thousands of rials; سه هزار و ۵۶۱ هزار = 3,561,000).
             self.total = (self.total + self.cur) * s
-            self.max_scale = s
+            self.max_scale = max(s, self.max_scale)
         else:
             self.total += self.cur * s
         self.cur = 0
         self.group = None
         self.group_len = 0
         self.last_scale = idx
+        self.last_value = s
 
 
 _GROUP_NEXT = {"H": {"T", "TEEN", "U"}, "T": {"U"}}
