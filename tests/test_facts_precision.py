@@ -105,3 +105,30 @@ def test_facts_recall_on_real_text(case, fact):
 def test_facts_recall_adversarial(text):
     # درصدد ("intending") is no percent; a non-number word glued to درصد is none; a Persian word + "-" + digits stays a name
     assert [f for f in facts(text) if f["kind"] in ("percent", "quantity", "money")] == []
+
+
+def test_facts_money_cents_and_fraction_percents_on_real_text():
+    got = scored_on("cents")
+    assert ("money", 0.54, "54 سنت") in got and ("money", 53.83, "53.83 دلار") in got
+    assert all(k != "quantity" for k, _, _ in got)
+    assert ("percent", 0.29, "29 صدم درصد") in scored_on("fraction_percent")
+
+
+def test_facts_money_a_tradition_is_no_cent():
+    # adversarial: "به عنوان یک سنت ویژه": یک + سنت is "a tradition"
+    assert [f for f in scored_on("a_tradition") if "سنت" in f[2]] == []
+
+
+@pytest.mark.parametrize(
+    "text,value,iso",
+    [("۱۰۰ ریال قطر", 100, "QAR"), ("۵ میلیون وون", 5_000_000, "KRW"), ("۲۰ روپیه پاکستان", 20, "PKR"),
+     ("۳ کرون سوئد", 3, "SEK"), ("۲۰ روپیه", 20, "INR")],
+)
+def test_facts_money_more_currencies(text, value, iso):
+    (f,) = facts(text)
+    assert (f["kind"], f["value"], f["currency"]) == ("money", value, iso)
+
+
+def test_facts_fraction_without_percent_is_no_fact():
+    # adversarial: "دو سوم مردم" is a fraction of people, no percent and no count
+    assert facts("دو سوم مردم در انتخابات شرکت کردند") == []

@@ -648,6 +648,10 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if shape == "time":
         return Candidate("time", start, end, {"hour": n.parts[0], "minute": n.parts[1] if len(n.parts) > 1 else 0})
     if shape in _NOT_AMOUNTS:
+        if shape == "fraction" and n.value > 0:  # "۶ دهم درصد" = 0.6 percent, "۲۹ صدم درصد" = 0.29
+            m = p.percent_after.match(text, end)
+            if m is not None:
+                return Candidate("percent", start, m.end(), {**parts, "qualifier": None})
         return None
 
     lc = left_context(text, start)

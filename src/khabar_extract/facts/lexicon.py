@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -106,7 +107,7 @@ def _need(cond: bool, where: str, msg: str) -> None:
 class Currency:
     word: str
     iso: str
-    factor: int
+    factor: int | Decimal  # a Decimal for a subunit (سنت = 0.01 USD)
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,15 @@ def lexicon() -> Lexicon:
     for e in cur["currencies"]:
         _need({"word", "iso", "factor"} <= set(e), "currencies.json", f"entry needs word/iso/factor: {e}")
         _need(regex.fullmatch("[A-Z]{3}", e["iso"]) is not None, "currencies.json", f"bad ISO code {e['iso']!r}")
-        _need(isinstance(e["factor"], int) and e["factor"] > 0, "currencies.json", f"bad factor in {e}")
-        currencies[squash_entry(e["word"])] = Currency(_norm(e["word"]), e["iso"], e["factor"])
+        factor = e["factor"]
+        if isinstance(factor, str):  # a subunit: "0.01"
+            try:
+                factor = Decimal(factor)
+            except ArithmeticError:
+                factor = None
+        _need(isinstance(factor, (int, Decimal)) and not isinstance(factor, bool) and factor > 0,
+              "currencies.json", f"bad factor in {e}")
+        currencies[squash_entry(e["word"])] = Currency(_norm(e["word"]), e["iso"], factor)
 
     sc = _read("scales.json")["scales"]
     for w, p in sc.items():

@@ -307,6 +307,8 @@ def resolve_money(c: Candidate, *, borrowed: dict[str, Any] | None = None) -> Re
         factor, cur_word, scale_words = 1, sign, ""
     else:
         return None
+    if isinstance(factor, Decimal) and factor < 1 and n.form == "words" and n.value == 1 and power == 0:
+        return None  # "یک سنت علمی" is "a tradition"; a lone یک before a subunit is the indefinite article
     value = Decimal(n.value) * (10**power) * factor
     if value <= 0:
         return None
