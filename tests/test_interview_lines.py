@@ -131,3 +131,15 @@ def test_interview_lines_labels_on_lines_of_their_own():
     turns = read_article("\n\n".join(paragraphs).replace("ایرنا. ", "س:\n")).interview["turns"]
     assert [t["question"] for t in turns] == questions
     assert turns[0]["answer"].startswith("هزار و ۳۹۰ گروه جهادی در استان فعال هستند.")
+
+
+def test_interview_lines_labelled_question_after_a_long_crosshead_line():
+    # one sentence per line, a "* ..." crosshead without a final stop is read together with the next line as one
+    # wrapped paragraph; the "فارس:" label opening that next line still marks a question
+    text, gold = _load("fars_13990625001148")
+    reshaped = _one_sentence_per_line(text)
+    assert "کنیم\nفارس: هدف‌گذاری شما" in reshaped
+    article = read_article(reshaped)
+    gold = {"questions": [{"surface": s, "paragraph": None} for s in _starts(text, gold)]}
+    assert score_questions(article, gold) == (9, 0, 0)
+    assert any(t["question"].startswith("هدف‌گذاری شما در ورزش کلاله") for t in article.interview["turns"])

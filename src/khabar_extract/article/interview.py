@@ -246,6 +246,17 @@ def detect_interview(
     alone: set[int] = set()  # a label on a line of its own ("سؤال:"): the question is the next paragraph
     for i in range(1, n):
         m = lex.qmark.match(ptext[i]) or lex.qlabel_agency.match(ptext[i])
+        if m is None and "\n" in ptext[i]:
+            # a line with no final stop (a crosshead) was joined to the labelled question after it as one wrapped
+            # paragraph: the label opens the paragraph's second line
+            nl = ptext[i].index("\n") + 1
+            rest = ptext[i][nl:]
+            m2 = lex.qmark.match(rest) or lex.qlabel_agency.match(rest)
+            if m2 and m2.end() < len(rest.rstrip()) and not _SENT_END.search(ptext[i][:nl].rstrip()):
+                marked.append(i)
+                markers[i] = (paras[i][0] + nl + m2.start("m"), paras[i][0] + nl + _trim_end(rest, m2.end()))
+                marker_agency.append(m2.group("m"))
+                continue
         if m is None or m.end() >= len(ptext[i].rstrip()):
             m = lex.qmark.fullmatch(ptext[i].rstrip()) or lex.qlabel_alone.fullmatch(ptext[i].rstrip())
             if m is None or i + 1 >= n or len(ptext[i + 1]) < 2:
