@@ -100,3 +100,20 @@ def test_interview_shapes_bold_questions():
     bold = re.sub(r"(?m)^ایرنا\. (.*)$", r"**\1**", text)
     assert bold.count("**") == 10
     assert score_questions(read_article(bold), gold) == (5, 0, 0)
+
+
+def test_interview_shapes_noun_phrase_headings_with_question_marks_are_not_questions():
+    # a press review: "* همشهري", "* جمهوري اسلامي" head each section; written "* همشهري؟" they are still headings
+    text = (FIXTURES / "fars_8212230014.txt").read_text(encoding="utf-8")
+    assert read_article(text).interview is None
+    asked = re.sub(r"(?m)^(\* [^\n.:]{2,40})$", r"\1؟", text)
+    assert asked.count("؟") >= 3
+    assert read_article(asked).interview is None
+
+
+def test_interview_shapes_verbless_alternative_question_counts():
+    # "-قهرمانی در لالیگا یا چمپیونزلیگ؟" (varzesh3_1739450) has no verb; "X یا Y" makes it a question
+    text, gold = _load("varzesh3_1739450")
+    assert "-قهرمانی در لالیگا یا چمپیونزلیگ؟" in text
+    unmarked = re.sub(r"(?m)^-", "", text)
+    assert score_questions(read_article(unmarked), gold) == (20, 0, 0)

@@ -56,6 +56,7 @@ class _Lexicon:
     name_before_role: re.Pattern[str]
     rhetorical: re.Pattern[str]
     intro_in: re.Pattern[str]
+    question_word: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +112,10 @@ def _lexicon() -> _Lexicon:
         # "در گفت‌وگو با دکتر ..." opening a sentence (no speaker before it): the one spoken with is the interviewee
         intro_in=re.compile(
             r"(?:^|[.،,:؛]\s*)در\s+" + verb_alt + r"\S*\s+با\s+(?P<who>[^.؟!:\n]{3,200})"
+        ),
+        question_word=re.compile(
+            r"(?:^|[\s«\N{ZERO WIDTH NON-JOINER}-])" + alternation(string_list(data, "question_words", _SRC))
+            + r"(?=[\s\N{ZERO WIDTH NON-JOINER}؟?،]|$)"
         ),
         rhetorical=re.compile(
             r"(?:^|[.!؟?»]\s*)" + alternation(string_list(data, "rhetorical_openers", _SRC))
@@ -300,7 +305,7 @@ def detect_interview(
             # (no final stop) before a question line does not
             asks = [
                 i for i in group
-                if _HAS_Q.search(ptext[i]) or _SENT_END.search(ptext[i]) and any(
+                if _HAS_Q.search(ptext[i]) and _question_shaped(lex, ptext[i]) or _SENT_END.search(ptext[i]) and any(
                     all(joined[i + 1:j + 1]) and j not in gs and _QEND.search(ptext[j])
                     for j in range(i + 1, min(i + 3, n))
                 )
@@ -332,6 +337,11 @@ def detect_interview(
         asks = [
             i for i in range(1, n)
             if len(ptext[i]) <= 300 and _QEND.search(ptext[i]) and not _rhetorical(lex, ptext[i])
+            and (
+                _question_shaped(lex, ptext[i])
+                # a question wrapped over two lines: its first half may hold the question word
+                or joined[i] and not _SENT_END.search(ptext[i - 1]) and _question_shaped(lex, ptext[i - 1])
+            )
         ]
         qgroups = _after_intro(lex, ptext, _groups(asks, n, set()))
         if len(qgroups) >= 2 and _accept_unmarked(lex, ptext, paras, qgroups, folded, title):
@@ -346,6 +356,7 @@ def detect_interview(
                 i for i in range(1, n)
                 if i not in aset and len(ptext[i]) <= 600 and _QEND.search(ptext[i])
                 and i - 1 not in aset and i + 1 not in aset and not _rhetorical(lex, ptext[i])
+                and _question_shaped(lex, ptext[i])
             ]
             # a question put as a statement (``نظرتان درباره ... .``): a short paragraph of its own, addressed to
             # the interviewee, not in the speaker's own voice, between two answer paragraphs
@@ -443,6 +454,20 @@ def detect_interview(
         interviewer=interviewer or agency,
         interviewee=interviewee,
     )
+
+
+# a finite verb (or a copula) somewhere in a question: می‌کنید, است, دارد, شده, ...
+_VERBISH = re.compile(
+    r"(?:^|\s)(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+"
+    r"|\S+(?:است|اند|اید|ایم|ید|ند|یم|ست|ود|رد|شد|دید|ده|یست|داشت|باشد|شود|کند|دارد|بود)(?=[\s؟?.،!»]|$)"
+    r"|(?:^|\s)(?:است|نیست|هست|بود|شد|شود|باشد|اند|ایم|اید|هستی|نیستی|بودی|داری|کردی|شدی|داشتی)(?=[\s؟?.،!»]|$)"
+    r"|(?:^|\s)یا\s"  # "X یا Y؟"
+)
+
+
+def _question_shaped(lex: _Lexicon, p: str) -> bool:
+    """A question word, a verb, an address or an alternative: not a noun-phrase crosshead (``لانه جاسوسی؟``)."""
+    return bool(lex.question_word.search(p) or _VERBISH.search(p) or _SECOND_PERSON.search(p))
 
 
 def _rhetorical(lex: _Lexicon, p: str) -> bool:
