@@ -637,6 +637,7 @@ class ZwnjLexicon:
         self.piece_set = frozenset(pieces)
         self.split_set = frozenset(self.split_words)
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
+        self._re_cache: dict[str, re.Pattern[str]] = {}
         self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
         self._cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Second parts a space before which is worth a look (the scan of _pass_zwnj).
@@ -718,6 +719,22 @@ class ZwnjLexicon:
             if a.startswith(p) and self.is_verb_rest(a[len(p) :]):
                 return True
         return False
+
+    def second_re(self, b: str) -> re.Pattern[str]:
+        """A space and the whole piece ``b`` (cached)."""
+        got = self._re_cache.get(b)
+        if got is None:
+            got = self._re_cache[b] = re.compile(f" {re.escape(b)}(?![{PIECE}])")
+        return got
+
+    def pair_re(self, a: str) -> re.Pattern[str]:
+        """Piece ``a`` ending before a space and one of its learned second parts, whole (cached)."""
+        key = a + " "
+        got = self._re_cache.get(key)
+        if got is None:
+            alts = "|".join(re.escape(b) for b in sorted(self.other_pairs[a], key=len, reverse=True))
+            got = self._re_cache[key] = re.compile(f"{re.escape(a)} ({alts})(?![{PIECE}])")
+        return got
 
     def split_cuts(self, piece: str, parts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
         """Where ZWNJ go inside ``piece`` split into ``parts``, with the repair class of each cut."""
@@ -886,17 +903,14 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                             spaces[e] = (p, None)
                 pos = text.find(p, pos + 1)
     if spaced_on:
-        # a space before a suffix or bound second part (گروه های, خدمات رسانی)
+        # a space before a suffix or bound second part (گروه های, خدمات رسانی); the regex checks that
+        # the part ends there, so " ای" does not stop at every " این"
         seconds = lex.spaced_seconds
         for b in (tokens & seconds) | (inner & seconds):
-            word = " " + b
-            size = len(word)
-            pos = text.find(word)
-            while pos >= 0:
-                e = pos + size
-                if pos > 0 and text[pos - 1] in piece_chars and (e == n or text[e] not in piece_chars):
+            for m in lex.second_re(b).finditer(text):
+                pos = m.start()
+                if pos > 0 and text[pos - 1] in piece_chars:
                     spaces[pos] = (None, b)
-                pos = text.find(word, e)
         for pre in lex.verb_prefixes:
             word = pre + " "
             size = len(pre)
@@ -913,16 +927,13 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         # learned pairs not found by the two scans above (تفاهم نامه, راه اندازی)
         firsts = lex.other_pair_firsts
         for a in (tokens & firsts) | (inner & firsts):
-            word = a + " "
-            seconds = lex.other_pairs[a]
-            size = len(word)
-            pos = text.find(word)
-            while pos >= 0:
+            search = lex.pair_re(a).search
+            m = search(text)
+            while m is not None:
+                pos = m.start()
                 if pos == 0 or text[pos - 1] not in piece_chars:
-                    m = match(text, pos + size)
-                    if m is not None and m.group() in seconds:
-                        spaces[pos + size - 1] = (a, m.group())
-                pos = text.find(word, pos + 1)
+                    spaces[pos + len(a)] = (a, m.group(1))
+                m = search(text, pos + 1)
         rev = ""
         cache = lex.join_cache
         decide = lex.join_decision
