@@ -49,6 +49,9 @@ def test_numbers_fractions_real_line_with_arabic_letters():
         ("یک صدمین سالگرد", [(100, "ordinal")]),
         ("یک صد نفر", [(100, "int")]),
         ("بیست و پنج صدم", [(Decimal("0.25"), "fraction")]),
+        ("شهرستان سنندج با ۱/۳ دهم درصد", [(Decimal("0.13"), "fraction")]),  # fars_8508250101: a decimal alone
+        ("۱۲.۵ دهم", [(Decimal("12.5"), "decimal")]),  # not below the denominator
+        ("دو و نیم دهم", [(Decimal("2.5"), "decimal")]),
         ("سه دهم درصد", [(Decimal("0.3"), "fraction")]),
         ("دو سوم مردم", [(Decimal(2) / Decimal(3), "fraction")]),
         ("سیصد و پنج صدم", [(305, "int"), (100, "ordinal")]),  # not below a hundred: not a fraction

@@ -1211,8 +1211,8 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
             st.last = k
             k += 1
         # A fraction: a cardinal then an ordinal denominator: a small cardinal word (دو سوم = 2/3), or any whole
-        # number below ten or a hundred, in digits or words, before دهم / صدم (۶ دهم درصد = 0.6, ۲۹ صدم = 0.29,
-        # بیست و پنج صدم = 0.25). Not before an -ین form (دومین), which is an ordinal.
+        # number below ten or a hundred, in digits or words, or a decimal in digits, before دهم / صدم (۶ دهم درصد =
+        # 0.6, ۲۹ صدم = 0.29, بیست و پنج صدم = 0.25). Not before an -ین form (دومین), which is an ordinal.
         if (not st.ordinal and k < n and atoms[k].kind == "O" and atoms[k].word[-2:] != "ین"
                 and _conn(text, atoms[st.last], atoms[k]) == "adj"):
             den = atoms[k].value
@@ -1220,8 +1220,9 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
             if st.first == st.last and atoms[st.first].kind == "W":
                 ok = 2 <= den <= 100 and num < den
             else:
-                ok = (den in (10, 100) and st.last_scale is None and not st.is_decimal and isinstance(num, int)
-                      and 1 <= num < den and all(atoms[x].kind in ("D", "W") for x in range(st.first, st.last + 1)))
+                ok = (den in (10, 100) and st.last_scale is None and 0 < num < den
+                      and (isinstance(num, int) or st.first == st.last)  # a decimal alone: ۱/۳ دهم = 0.13
+                      and all(atoms[x].kind in ("D", "W") for x in range(st.first, st.last + 1)))
             if ok:
                 with localcontext() as ctx:
                     ctx.prec = 28
