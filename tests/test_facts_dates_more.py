@@ -192,3 +192,14 @@ def test_facts_dates_exchange_table_still_gives_no_amounts():
     # adversarial: "یک دلار آمریکا        9228" in a table row is no money and no quantity
     text = "نوع ارز                 نرخ\nیک دلار آمریکا                    ۹۲۲۸\nیک یورو                    ۱۱۹۳۵"
     assert [f for f in facts(text) if f["kind"] in ("money", "quantity", "date")] == []
+
+
+def test_facts_dates_three_digit_year_with_an_era():
+    assert ("454 هـ.ق", "hijri", 454, None, None) in dates(CASES["hijri_3digit"]["text"])
+    assert dates("در دهه هشتاد میلادی") == []  # adversarial: a decade, not the year 80
+
+
+def test_facts_named_is_no_count():
+    # "چندرایان ۱ نام داشت": نام داشت is "was named"; "۱۰ نام در فهرست" still counts names
+    assert [f for f in facts(CASES["named"]["text"]) if f["kind"] == "quantity"] == []
+    assert [f["value"] for f in facts("۱۰ نام در فهرست آمده است") if f["kind"] == "quantity"] == [10]

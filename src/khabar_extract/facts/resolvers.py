@@ -246,8 +246,8 @@ def resolve_date(c: Candidate, ctx: Context) -> Resolved | None:
                 return None
             return _date("jalali", full_year(v, ctx), None, None)
         cal = era_cal or _calendar_for_year(v)
-        if cal is None or v < 1000:
-            return None  # "دهه هشتاد میلادی" is a decade, not the year 80
+        if cal is None or v < (100 if era_cal else 1000):
+            return None  # "دهه هشتاد میلادی" is a decade, not the year 80; "سال 454 هـ.ق" is a year
         return _date(cal, v, None, None)
     return None
 
