@@ -263,6 +263,8 @@ def detect_interview(
                 marker_agency.append(m2.group("m"))
                 continue
         if m is None or m.end() >= len(ptext[i].rstrip()):
+            if len(ptext[i]) > 40:
+                continue
             m = lex.qmark.fullmatch(ptext[i].rstrip()) or lex.qlabel_alone.fullmatch(ptext[i].rstrip())
             if m is None or i + 1 >= n or len(ptext[i + 1]) < 2:
                 continue
@@ -459,7 +461,7 @@ def detect_interview(
 # a finite verb (or a copula) somewhere in a question: می‌کنید, است, دارد, شده, ...
 _VERBISH = re.compile(
     r"(?:^|\s)(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S+"
-    r"|\S+(?:است|اند|اید|ایم|ید|ند|یم|ست|ود|رد|شد|دید|ده|یست|داشت|باشد|شود|کند|دارد|بود)(?=[\s؟?.،!»]|$)"
+    r"|(?<=\S)(?:است|اند|اید|ایم|ید|ند|یم|ست|ود|رد|شد|دید|ده|یست|داشت|باشد|شود|کند|دارد|بود)(?=[\s؟?.،!»]|$)"
     r"|(?:^|\s)(?:است|نیست|هست|بود|شد|شود|باشد|اند|ایم|اید|هستی|نیستی|بودی|داری|کردی|شدی|داشتی)(?=[\s؟?.،!»]|$)"
     r"|(?:^|\s)یا\s"  # "X یا Y؟"
 )
@@ -483,7 +485,7 @@ def _after_intro(lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]])
     qset = {i for g in groups for i in range(g[0], g[1] + 1)}
     bounds = [
         i for i in range(1, groups[-1][0])
-        if i not in qset and (_ATTRIBUTION.match(ptext[i]) or (lex.cue.search(ptext[i]) and _LEAD_IN.search(ptext[i])))
+        if i not in qset and (_ATTRIBUTION.match(ptext[i]) or (_LEAD_IN.search(ptext[i]) and lex.cue.search(ptext[i])))
     ]
     for b in reversed(bounds):
         after = [g for g in groups if g[0] > b]
@@ -725,15 +727,11 @@ def _named_again(folded: str, title: tuple[int, int] | None, name: str) -> bool:
     """Whether bare words taken for a name (no title, no role) are confirmed: the whole name appears twice in
     the article, or its last word in the title (``با ایران وارد گفت‌وگو ...`` is no name)."""
     toks = fold(name).split()
-    pat = re.compile(
-        r"(?<![^\s«\"(،,])" + r"[\s\N{ZERO WIDTH NON-JOINER}]+".join(re.escape(t) for t in toks) + r"(?![^\s»\"),،:.])"
-    )
-    if len(pat.findall(folded)) >= 2:
+    if folded.count(" ".join(toks)) + (folded.count("\N{ZERO WIDTH NON-JOINER}".join(toks)) if len(toks) > 1 else 0) >= 2:
         return True
-    if title is None:
-        return False
-    last = re.compile(r"(?<![^\s«\"(،,])" + re.escape(toks[-1]) + r"(?![^\s»\"),،:.])")
-    return bool(last.search(folded, title[0], title[1]))
+    return title is not None and any(
+        w.strip(":،,.«»\"!؟/") == toks[-1] for w in folded[title[0]:title[1]].split()
+    )
 
 
 def _name_before_comma(lex: _Lexicon, text: str, folded: str, start: int, comma: int) -> dict[str, Any] | None:
