@@ -109,17 +109,25 @@ def optional(name: str) -> Any | None:
         return None
 
 
-def per_text_seconds(fn: Callable[[str], Any], texts: Sequence[str], *, rounds: int, loops: int = 1) -> float:
-    """Best-of-``rounds`` time of one pass over ``texts`` (each text run ``loops`` times), per text."""
-    best = float("inf")
-    for _ in range(rounds):
+def interleaved_seconds(
+    systems: Sequence[tuple[str, Callable[[str], Any]]], texts: Sequence[str], *, rounds: int
+) -> dict[str, float]:
+    """Per text and per system, the best of ``rounds`` single calls; systems take turns on each text (in a
+    rotating order), so a burst of load from other processes hits them alike instead of whichever system
+    happened to be timed during it. Returns the mean over ``texts`` of those per-text bests, per system."""
+    best = {name: [float("inf")] * len(texts) for name, _ in systems}
+    clock = time.perf_counter
+    for r in range(rounds):
         gc.collect()
-        t0 = time.perf_counter()
-        for text in texts:
-            for _ in range(loops):
+        order = list(systems[r % len(systems):]) + list(systems[: r % len(systems)])
+        for i, text in enumerate(texts):
+            for name, fn in order:
+                t0 = clock()
                 fn(text)
-        best = min(best, time.perf_counter() - t0)
-    return best / (len(texts) * loops)
+                dt = clock() - t0
+                if dt < best[name][i]:
+                    best[name][i] = dt
+    return {name: sum(b) / len(b) for name, b in best.items()}
 
 
 def ms(seconds: float) -> str:
@@ -133,7 +141,7 @@ def verdict(ok: bool) -> str:
 # --------------------------------------------------------------------------- sections
 
 
-def section_speed(seed: str, raw: list[str], rounds: int) -> None:
+def section_speed(seed: str, raw: list[str], rounds: int, raw_rounds: int = 3) -> None:
     # Import the functions from their modules: after the pipeline is imported, the package attribute
     # ``khabar_extract.normalize`` is the submodule, not the function.
     from khabar_extract.normalize import normalize
@@ -154,12 +162,13 @@ def section_speed(seed: str, raw: list[str], rounds: int) -> None:
         for text in [seed, *raw[:10]]:
             fn(text)
     rows = []
-    for label, texts, r, loops in (
-        (f"seed article ({len(seed)} chars, {len(seed.encode())} bytes)", [seed], rounds, 20),
-        (f"raw corpus ({len(raw)} articles, mean {sum(map(len, raw)) // max(len(raw), 1)} chars)", raw, 1, 1),
+    print(f"  (each text: best of {rounds * 20} single calls for the seed, {raw_rounds} for each raw article; the systems "
+          "take turns on every text, so load from other processes falls on all of them alike)")
+    for label, texts, r in (
+        (f"seed article ({len(seed)} chars, {len(seed.encode())} bytes)", [seed], rounds * 20),
+        (f"raw corpus ({len(raw)} articles, mean {sum(map(len, raw)) // max(len(raw), 1)} chars)", raw, raw_rounds),
     ):
-        times = {name: per_text_seconds(fn, texts, rounds=r, loops=loops) for name, fn in systems}
-        rows.append((label, times))
+        rows.append((label, interleaved_seconds(systems, texts, rounds=r)))
     for label, times in rows:
         print(f"\n{label}")
         pipe = times[systems[0][0]]
@@ -355,7 +364,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus", help="shared corpus folder")
     ap.add_argument("--raw-limit", type=int, default=0, help="use only the first N raw articles (0: all)")
     ap.add_argument("--zwnj-limit", type=int, default=0, help="at most N articles for the ZWNJ comparison (0: all)")
-    ap.add_argument("--rounds", type=int, default=5, help="best-of rounds for the seed article timing")
+    ap.add_argument("--rounds", type=int, default=5, help="seed article: best of 20 x ROUNDS single calls per system")
+    ap.add_argument("--raw-rounds", type=int, default=3, help="raw corpus: best of N single calls per article and system")
     ap.add_argument("--runs", type=int, default=7, help="fresh processes for the start-up medians")
     ap.add_argument("--commit", help="commit label to print when the code is not a git checkout (git archive)")
     ap.add_argument("--batch-repeat", type=int, default=10, help="input growth factor of the batch memory run")
@@ -381,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "speed" in only:
         seed = seed_path.read_text(encoding="utf-8")
         raw = [p.read_text(encoding="utf-8") for p in raw_paths]
-        section_speed(seed, raw, args.rounds)
+        section_speed(seed, raw, args.rounds, args.raw_rounds)
     if "zwnj" in only:
         section_zwnj(raw_paths, args.zwnj_limit)
     if "numbers" in only:
