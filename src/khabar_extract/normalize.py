@@ -639,7 +639,7 @@ class ZwnjLexicon:
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
         self._re_cache: dict[str, re.Pattern[str]] = {}
         self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
-        self._cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Second parts a space before which is worth a look (the scan of _pass_zwnj).
         self.spaced_seconds = frozenset(self.suffixes | self.perfect | self.bound_seconds | {"ای"})
         # Learned pairs whose space neither of those scans (second part, verb prefix) finds.
@@ -738,14 +738,14 @@ class ZwnjLexicon:
 
     def split_cuts(self, piece: str, parts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
         """Where ZWNJ go inside ``piece`` split into ``parts``, with the repair class of each cut."""
-        cuts = self._cuts_cache.get(piece)
+        cuts = self.cuts_cache.get(piece)
         if cuts is None:
             out = []
             k = 0
             for a, b in zip(parts, parts[1:], strict=False):
                 k += len(a)
                 out.append((k, self.repair_class(a, b)))
-            cuts = self._cuts_cache[piece] = tuple(out)
+            cuts = self.cuts_cache[piece] = tuple(out)
         return cuts
 
     def join_decision(self, a: str, b: str) -> tuple[str | None, int]:
@@ -877,16 +877,15 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     n = len(text)
     piece_chars = _PIECE_CHARS
     match = _PIECE_RUN.match
-    # (start, end, replacement, glued?, class); tally[class] / tally[5 + class]: ZWNJ repairs of each
-    # class from the glued / spaced form (for zwnj_author_style).
+    # (start, end, replacement, glued?, repair class)
     found: list[tuple[int, int, str, bool, int]] = []
-    tally = [0] * 10
     # Candidate spaces: position -> (a, b) when a side is already known (else None: read it off the
     # text).  Every candidate has a letter on both sides.
     spaces: dict[int, tuple[str | None, str | None]] = {}
     if glued_on:
+        cuts_cache = lex.cuts_cache
         for p, parts in splits.items():
-            cuts = lex.split_cuts(p, parts)
+            cuts = cuts_cache.get(p) or lex.split_cuts(p, parts)
             size = len(p)
             pos = text.find(p)
             while pos >= 0:
@@ -894,7 +893,6 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                 if (pos == 0 or text[pos - 1] not in piece_chars) and (e == n or text[e] not in piece_chars):
                     for c, k in cuts:
                         found.append((pos + c, pos + c, ZWNJ, True, k))
-                        tally[k] += 1
                     # the spaces around a word being split: its parts may start or end a learned pair
                     if spaced_on:
                         if pos > 1 and text[pos - 1] == " " and text[pos - 2] in piece_chars:
@@ -952,12 +950,10 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
             rep = got[0]
             if rep is not None:
                 found.append((s, s + 1, rep, False, got[1]))
-                if rep:
-                    tally[5 + got[1]] += 1
     if not found:
         return [], {}
     if opts.zwnj_author_style:
-        found = _follow_author(found, tally)
+        found = _follow_author(found)
     found.sort()
     glued = sum(1 for f in found if f[3])
     counts: Counts = {}
@@ -977,13 +973,14 @@ AUTHOR_PRIOR = 2.0
 AUTHOR_MIN_RATIO = 0.3
 
 
-def _follow_author(
-    found: list[tuple[int, int, str, bool, int]], tally: list[int]
-) -> list[tuple[int, int, str, bool, int]]:
+def _follow_author(found: list[tuple[int, int, str, bool, int]]) -> list[tuple[int, int, str, bool, int]]:
     """Drop the ZWNJ repairs of a class and form that the document writes far more often than the
     other form: glued ``میشود`` and spaced ``می شود`` both lose a ZWNJ equally often when software
-    strips it, so many spaced and almost no glued ones mean the author wrote them apart.
-    ``tally[k]`` / ``tally[5 + k]``: ZWNJ repairs of class ``k`` from the glued / spaced form."""
+    strips it, so many spaced and almost no glued ones mean the author wrote them apart."""
+    tally = [0] * 10  # ZWNJ repairs of class k from the glued form: tally[k]; from the spaced: tally[5 + k]
+    for f in found:
+        if f[2]:
+            tally[f[4] if f[3] else 5 + f[4]] += 1
     drop = set()
     for k in range(5):
         g = tally[k] + AUTHOR_PRIOR
