@@ -149,6 +149,15 @@ _ROLE_STOP = re.compile(
 )
 
 
+# where a role written after "NAME، " ends when no comma closes it: a verb or preposition of the sentence, "در" only
+# when it opens an adverbial ("در مورد", "در گفت‌وگو")
+_ROLE_CUT = re.compile(
+    r"\s(?:را|که|درباره|پیرامون|برای|انجام|صورت|داشت|داشته|داشتیم|داشتند|کرد|کرده|کردیم|کردند|پرداخت|پرداخته|"
+    r"نشست|نشستیم|گفت|مصاحبه|گپ)(?=[\s\N{ZERO WIDTH NON-JOINER}]|$)"
+    r"|\sدر[\s\N{ZERO WIDTH NON-JOINER}]+(?:مورد|خصوص|زمینه|رابطه|باره|حاشیه|این|آن|ادامه|گفت|مصاحبه|پاسخ|جریان|جمع)"
+)
+
+
 def _trim_role(text: str, folded: str, start: int, end: int) -> str | None:
     m = _ROLE_STOP.search(folded, start, end)
     if m:
@@ -762,6 +771,7 @@ def _name_before_comma(lex: _Lexicon, text: str, folded: str, start: int, comma:
 
 def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> dict[str, Any] | None:
     """Title, name and role from a phrase like ``سرهنگ پاسدار اقبال جهانبخشی، مسئول ...``, or None."""
+    full_end = end
     cut = lex.who_cut.search(folded, start, end)
     if cut:
         end = cut.start()
@@ -815,7 +825,13 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
         close = folded.find(")", rs)  # "مهندس رضا کریمی (مدیرعامل شرکت ...)"
         if close > rs and lex.role_start.match(folded[rs + 1:close]):
             role = text[rs + 1:close].strip() or None
-    elif rs < end and (comma or lex.role_start.match(folded[rs:end])):
+    elif rs < end and comma:
+        # a role after a comma runs to the next comma or the verb; it may hold "در" ("نماینده مردم تهران در مجلس")
+        stop = _ROLE_CUT.search(folded, rs, full_end)
+        r_end = stop.start() if stop else full_end
+        nxt = folded.find("،", rs, r_end)
+        role = _trim_role(text, folded, rs, nxt if nxt >= 0 else r_end)
+    elif rs < end and lex.role_start.match(folded[rs:end]):
         nxt = folded.find("،", rs, end)  # a role ends at the next comma
         role = _trim_role(text, folded, rs, nxt if nxt >= 0 else end)
     if len(name_toks) == 1 and title is None and role is None:
