@@ -292,25 +292,34 @@ def is_adversarial(text: str, start: int, end: int) -> bool:
     return False
 
 
-_GLUED_PERCENT = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,12}?)(?:درصد)(ی)?(?![^\W\d_])")
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
 
 
 def find_glued_percents(text: str) -> list[Candidate]:
     """A number word glued to درصد (``صددرصد``, ``چهاردرصد``), which the number reader leaves as one word."""
-    if "درصد" not in text:
+    pos = text.find("درصد")
+    if pos < 0:
         return []
     from ..numbers import parse_number_words
 
+    weak = lexicon().weak_number_words
     out = []
-    for m in _GLUED_PERCENT.finditer(text):
-        word = m.group(1)
-        if word in lexicon().weak_number_words and word != "صد":
-            continue  # "ده" alone is also "village"; صد is the common "صددرصد"
-        v = parse_number_words(word)
-        if v is None or v <= 0:
-            continue
-        n = NumberMatch(m.start(1), m.end(1), word, v, v, 1, "", "words", False, "int")
-        out.append(Candidate("percent", m.start(), m.end(), {"number": n, "qualifier": None}))
+    while pos >= 0:
+        end = pos + 4
+        if text[end : end + 1] == "ی":
+            end += 1
+        if pos > 1 and _is_letter(text[pos - 1]) and not (end < len(text) and _is_letter(text[end])):
+            s = pos
+            while s > 0 and pos - s < 12 and _is_letter(text[s - 1]):
+                s -= 1
+            word = text[s:pos]
+            if len(word) >= 2 and not (s > 0 and _is_letter(text[s - 1])) and (word not in weak or word == "صد"):
+                v = parse_number_words(word)  # "ده" alone is also "village"; صد is the common "صددرصد"
+                if v is not None and v > 0:
+                    n = NumberMatch(s, pos, word, v, v, 1, "", "words", False, "int")
+                    out.append(Candidate("percent", s, end, {"number": n, "qualifier": None}))
+        pos = text.find("درصد", pos + 4)
     return out
 
 
