@@ -8,6 +8,7 @@ space or ZWNJ between their parts: the lookup key of a phrase is its letters wit
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -28,6 +29,9 @@ CATEGORIES = frozenset(
      "area", "length", "weight", "power", "volume"}
 )
 
+#: Runs of spaces and ZWNJ between the words of a phrase (compiled once: the module-level regex functions
+#: pay a cache look-up per call, ~3,000 calls at start-up).
+_GAPS = regex.compile(f"[ {ZWNJ}]+")
 _SQUASH = str.maketrans({" ": None, ZWNJ: None, "\N{SOFT HYPHEN}": None, "\N{ARABIC LETTER HEH WITH YEH ABOVE}": "ه"})
 
 
@@ -50,11 +54,54 @@ def squash(s: str) -> str:
 
 def squash_entry(s: str) -> str:
     """The lookup key of a lexicon entry (normalised first, so ي/ك entries match)."""
-    return normalize(s).text.translate(_SQUASH)
+    return _norm(s).translate(_SQUASH)
+
+
+#: Normalised text of the entries seen so far (entry -> ``normalize(entry).text``).
+_NORMED: dict[str, str] = {}
+#: What separates entries normalised together: a paragraph break, which no pass reads across.
+_SEP = "\n\n"
+_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _norm(s: str) -> str:
-    return normalize(s).text
+    t = _NORMED.get(s)
+    if t is None:
+        t = _NORMED[s] = normalize(s).text
+    return t
+
+
+def _bulk_safe(s: str) -> bool:
+    return bool(s) and s == s.strip() and not _BREAKS.intersection(s)
+
+
+def prime(entries: Iterable[str]) -> int:
+    """Normalise many entries in ONE :func:`normalize` call (start-up: one call over ~3,000 short entries
+    instead of one each), the entries joined by a paragraph break and split back.  An entry that holds a
+    line break or edge spaces, or a batch whose pieces do not come back one for one, is left to
+    :func:`_norm` (one call per entry).  tests/test_facts_lexicon_prime.py checks that every bundled
+    entry gets exactly what its own ``normalize()`` call gives.  Returns how many entries were primed."""
+    todo = [s for s in dict.fromkeys(entries) if s not in _NORMED and _bulk_safe(s)]
+    if not todo:
+        return 0
+    out = normalize(_SEP.join(todo)).text.split(_SEP)
+    if len(out) != len(todo):
+        return 0
+    _NORMED.update(zip(todo, out, strict=True))
+    return len(todo)
+
+
+def _strings(data: Any) -> Iterator[str]:
+    """Every string of a JSON document (keys and values), the candidates for :func:`prime`."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield k
+            yield from _strings(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _strings(v)
 
 
 def phrase_pattern(phrases: list[str]) -> str:
@@ -63,7 +110,7 @@ def phrase_pattern(phrases: list[str]) -> str:
     trie: dict[str, Any] = {}
     for p in {_norm(p).strip() for p in phrases if p.strip()}:
         node = trie
-        for ch in regex.sub(f"[ {ZWNJ}]+", " ", p):
+        for ch in _GAPS.sub(" ", p):
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -171,16 +218,36 @@ def _load_nouns() -> tuple[dict[str, str | None], int, frozenset[str]]:
         key = squash_entry(phrase)
         _need(key not in nouns, f"nouns.tsv line {i}", f"duplicate phrase {phrase!r}")
         nouns[key] = None if cat == "-" else cat
-        words = regex.split(f"[ {ZWNJ}]+", _norm(phrase))
+        words = _GAPS.split(_norm(phrase))
         if len(words) > 1:
             multi_first.add(squash(words[0]))
         longest = max(longest, len(words))
     return nouns, longest, frozenset(multi_first)
 
 
+_DATA_FILES = ("currencies.json", "months.json", "time_words.json", "relative_dates.json", "context.json",
+               "adversarial.json", "scales.json")
+
+
+def _prime_all() -> None:
+    """Normalise every string of the data files up front in two :func:`prime` calls: the entries, then
+    their normalised forms and words (patterns and finders normalise those again)."""
+    entries = [ln.split("\t", 1)[0].strip() for ln in _read("nouns.tsv").splitlines() if ln and ln[0] != "#"]
+    for name in _DATA_FILES:
+        try:
+            entries.extend(_strings(_read(name)))
+        except LexiconError:
+            pass  # reported with its file and entry by lexicon() itself
+    prime(entries)
+    again = {t for s in entries if (t := _NORMED.get(s)) is not None}
+    again.update(w for t in list(again) for w in t.split())
+    prime(again)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load (once) and validate every vocabulary of the facts stage."""
+    _prime_all()
     nouns, longest, multi_first = _load_nouns()
 
     cur = _read("currencies.json")
