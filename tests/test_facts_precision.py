@@ -132,3 +132,9 @@ def test_facts_money_more_currencies(text, value, iso):
 def test_facts_fraction_without_percent_is_no_fact():
     # adversarial: "دو سوم مردم" is a fraction of people, no percent and no count
     assert facts("دو سوم مردم در انتخابات شرکت کردند") == []
+
+
+def test_facts_precision_rate_denominator_is_no_score():
+    # adversarial for the score rule: "۱۰ بر ۱۰۰ هزار نفر" is a rate, its scaled denominator still counts people
+    got = [(f["value"], f["noun"]) for f in facts("نرخ ابتلا ۱۰ بر ۱۰۰ هزار نفر است") if f["kind"] == "quantity"]
+    assert got == [(100_000, "نفر")]

@@ -749,7 +749,7 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("time", start, m.end(), {"hour": int(n.value), "minute": None, "part": m.group("part")})
     if last in lx.labels or k2 in lx.labels:
         return Candidate("identifier", start, end, parts)
-    if last == "بر" and len(lc.words) >= 2 and _is_score_number(lc.words[-2]):
+    if last == "بر" and len(lc.words) >= 2 and n.scale == 1 and n.value < 1000 and _is_score_number(lc.words[-2]):
         return Candidate("identifier", start, end, parts)  # a score or ratio: "۹۱ بر ۳۶ شکست دهند"
     noun = match_noun(text, end)
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
