@@ -117,3 +117,13 @@ def test_interview_shapes_verbless_alternative_question_counts():
     assert "-قهرمانی در لالیگا یا چمپیونزلیگ؟" in text
     unmarked = re.sub(r"(?m)^-", "", text)
     assert score_questions(read_article(unmarked), gold) == (20, 0, 0)
+
+
+def test_interview_shapes_statement_question_in_a_body_without_blank_lines():
+    # one paragraph per line and no blank lines (not one sentence per line): a question put as a statement still counts
+    text, gold = _load("varzesh3_1528056")
+    head, _, body = text.partition("\n\n")
+    packed = head + "\n\n" + re.sub(r"\n\s*\n", "\n", body.strip()) + "\n"
+    packed = packed.replace("این موضوع را تایید می کنی؟", "این موضوع را تایید می کنی.")
+    gold = {"questions": [{"surface": q["surface"], "paragraph": None} for q in gold["questions"]]}
+    assert score_questions(read_article(packed), gold) == (5, 0, 0)

@@ -165,6 +165,7 @@ def _trim_role(text: str, folded: str, start: int, end: int) -> str | None:
     role = text[start:end].strip(" ،,\N{ZERO WIDTH NON-JOINER}")
     return role or None
 _PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
+_INNER_STOP = re.compile(r"[.!؟?][\s»\"”)]*\s\S")  # a sentence end inside a line: a second sentence follows
 _ATTRIBUTION = re.compile(r"^به[\s\N{ZERO WIDTH NON-JOINER}]+گزارش(?=[\s\N{ZERO WIDTH NON-JOINER}«\"،,])")
 _LEAD_IN = re.compile(r"[:：][\s»\"]*$")
 # a sentence that ends (a crosshead usually does not): full stop, colon, question or exclamation mark
@@ -249,6 +250,12 @@ def detect_interview(
     # joined[i]: paragraph i follows paragraph i - 1 after a single line break (the same block: a wrapped
     # line, or a body stored one sentence per line), not after a blank line
     joined = [False] + [text.count("\n", paras[i - 1][1], paras[i][0]) <= 1 for i in range(1, n)]
+    # one sentence per line (the irnasrc sources): lines joined in blocks that hardly ever hold two sentences;
+    # a body with one paragraph per line and no blank lines is not that
+    in_block = [i for i in range(1, n) if joined[i]]
+    per_sentence = len(in_block) >= 0.5 * (n - 1) and sum(
+        1 for i in in_block if _INNER_STOP.search(ptext[i])
+    ) < 0.3 * len(in_block)
     markers: dict[int, tuple[int, int]] = {}
     mode = ""
     groups: list[tuple[int, int]] = []
@@ -377,14 +384,14 @@ def detect_interview(
                 and _ADDRESS.search(ptext[i]) and not _FIRST_PERSON.search(ptext[i])
                 and not lex.speaker.match(ptext[i]) and not lex.reported.search(ptext[i])
                 and not {i - 1, i + 1} & aset and len(ptext[i + 1]) >= len(ptext[i])
-                and not joined[i] and not joined[i + 1]  # a paragraph of its own, not a sentence of a block
+                and not (per_sentence and (joined[i] or joined[i + 1]))  # a paragraph, not a sentence of a block
             ]
             imps = sorted(set(imps) | set(stated))
             mode = "unmarked"
             groups = _groups(sorted(aset | set(imps) | set(longer)), n, set())
             first = min(qgroups[0][0], min(longer, default=n))
             groups = [g for g in groups if g[0] >= first]
-            groups = _extend_back(ptext, groups, joined)
+            groups = _extend_back(ptext, groups, joined, per_sentence)
     if not mode:
         return None
     groups = _extend_forward(lex, ptext, groups, joined)
@@ -503,7 +510,9 @@ def _after_intro(lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]])
     return groups
 
 
-def _extend_back(ptext: list[str], groups: list[tuple[int, int]], joined: list[bool]) -> list[tuple[int, int]]:
+def _extend_back(
+    ptext: list[str], groups: list[tuple[int, int]], joined: list[bool], per_sentence: bool
+) -> list[tuple[int, int]]:
     """An unmarked question whose first sentences stand on the lines before it (a wrapped line, or a body stored
     one sentence per line): take up to two lines of the same block that are not ended, or that address the
     interviewee (``شما ... کرده‌اید.``), leaving the previous answer at least one line."""
@@ -515,7 +524,11 @@ def _extend_back(ptext: list[str], groups: list[tuple[int, int]], joined: list[b
         while (
             taken < 2 and j > prev_last + 1 and joined[j + 1] and len(ptext[j]) <= 250
             and not _QEND.search(ptext[j]) and not ptext[j].rstrip().endswith(":")
-            and (not _SENT_END.search(ptext[j]) or _ADDRESS.search(ptext[j]))
+            and (
+                not _SENT_END.search(ptext[j])
+                # an addressed sentence: in a body stored one sentence per line, or one sentence on its own line
+                or (per_sentence or not _INNER_STOP.search(ptext[j])) and _ADDRESS.search(ptext[j])
+            )
         ):
             first = j
             j -= 1
