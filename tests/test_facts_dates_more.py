@@ -135,6 +135,8 @@ def test_facts_dates_relative_day_on_real_text():
         ("هفته آینده برگزار می‌شود", "week", 1, None),
         ("ماه گذشته تصویب شد", "month", -1, "1402-11"),
         ("فردا افتتاح می‌شود", "day", 1, "1402-12-02"),
+        ("این حادثه شب گذشته رخ داد", "day", -1, "1402-11-30"),  # last night: the day before
+        ("دیشب بازداشت شد", "day", -1, "1402-11-30"),
     ],
 )
 def test_facts_dates_relative_units(text, unit, offset, value):
@@ -143,7 +145,7 @@ def test_facts_dates_relative_units(text, unit, offset, value):
 
 
 @pytest.mark.parametrize(
-    "text", ["در ۳ روز گذشته", "طی ۶ ماه گذشته", "اسفند ماه گذشته"]
+    "text", ["در ۳ روز گذشته", "طی ۶ ماه گذشته", "اسفند ماه گذشته", "طی ۳ شب گذشته"]
 )
 def test_facts_dates_relative_adversarial(text):
     # a number before the unit makes a duration; a month name before "ماه گذشته" is that month, not "last month"
