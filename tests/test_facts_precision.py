@@ -138,3 +138,17 @@ def test_facts_precision_rate_denominator_is_no_score():
     # adversarial for the score rule: "۱۰ بر ۱۰۰ هزار نفر" is a rate, its scaled denominator still counts people
     got = [(f["value"], f["noun"]) for f in facts("نرخ ابتلا ۱۰ بر ۱۰۰ هزار نفر است") if f["kind"] == "quantity"]
     assert got == [(100_000, "نفر")]
+
+
+@pytest.mark.parametrize(
+    "text,value,noun",
+    [
+        ("در اين درگيري 16 پليس و 6 تظاهركننده زخمي شدند", 16, "پليس"),  # fars_8512180061 (raw)
+        ("دو تفنگدار آمريكايي در غرب بغداد كشته شدند", 2, "تفنگدار"),  # fars raw headline
+        ("روز گذشته دست كم 70 شبه نظامي كشته شدند", 70, "شبه"),  # fars_8705160378 (raw)
+        ("تمام اين 7 هزار يتيم داراي حامي هستند", 7000, "يتيم"),
+    ],
+)
+def test_facts_person_category_for_counted_people(text, value, noun):
+    got = [(f["value"], f["noun"], f["category"]) for f in facts(text) if f["kind"] == "quantity"]
+    assert (value, noun, "person") in got
