@@ -5,16 +5,22 @@ marking questions are tried in order, and the first that holds decides:
 
 1. **marked**: at least two paragraphs open with an interviewer label: an agency name followed by ``:`` or
    ``.`` (``ایرنا.``, ``فارس:`` possibly followed by a ZWNJ), or a question label (``سؤال:``, ``سوال:``,
-   ``س:``, ``خبرنگار:``, ``خبرنگار ایرنا:``). Every such paragraph is a question.
+   ``س:``, ``خبرنگار:``, ``خبرنگار ایرنا:``), also on a line of its own before the question or opening the
+   second line of a wrapped paragraph. Every such paragraph is a question.
 2. **bullet**: paragraphs opening with ``*`` (or with ``-``) are questions when most of them ask something
-   (contain ``؟``) and they alternate with unmarked paragraphs; otherwise those bullets are crossheads
-   or list items.
-3. **unmarked**: short paragraphs ending in ``؟`` (or in an imperative such as ``بگویید.``) that alternate
-   with longer answers, at least three of them, not looking like ``تیم؛ ...`` crossheads, and either an
-   interview word in the introduction (``گفت‌وگو``, ``مصاحبه``) or questions addressed to ``شما``/``تو``.
+   (a question-shaped ``؟`` paragraph, or a sentence whose ``؟`` comes on the next line or two of its block)
+   and they alternate with unmarked paragraphs; otherwise those bullets are crossheads or list items.
+3. **unmarked**: short question-shaped paragraphs ending in ``؟`` (not rhetorical ``مگر ...؟`` without an
+   address) that alternate with answers, at least three (two when the introduction names an interview and
+   both are addressed to the interviewee), not ``تیم؛ ...`` crossheads, not before the end of the
+   introduction, and either an interview word in the introduction (``گفت‌وگو``, ``مصاحبه``) or questions
+   addressed to ``شما``/``تو`` (both when the answers are shorter than the questions). Then imperatives
+   (``بگویید.``), longer ``؟`` paragraphs and short addressed statements count too.
 
-Answers are the paragraphs between one question and the next (the last one runs to the end of the body);
-a speaker label that opens most answers (``واحدی:``, ``مشايي:``) is left out of the answer span.
+A question runs over several lines of one block (a wrapped line, a body stored one sentence per line):
+``_extend_back`` and ``_extend_forward``. Answers are the paragraphs between one question and the next
+(the last one runs to the end of the body); a speaker label that opens most answers (``واحدی:``,
+``مشايي:``) is left out of the answer span.
 The vocabularies are in ``khabar_extract/data/interview.json`` and ``agencies.json``.
 """
 
