@@ -205,3 +205,9 @@ def test_facts_named_is_no_count():
     # "چندرایان ۱ نام داشت": نام داشت is "was named"; "۱۰ نام در فهرست" still counts names
     assert [f for f in facts(CASES["named"]["text"]) if f["kind"] == "quantity"] == []
     assert [f["value"] for f in facts("۱۰ نام در فهرست آمده است") if f["kind"] == "quantity"] == [10]
+
+
+def test_facts_dates_year_glued_to_the_month():
+    assert ("11تيرماه1379", "jalali", 1379, 4, 11) in dates(CASES["glued_year"]["text"])
+    # adversarial: a glued two-digit number is not taken as the year
+    assert dates("۲۱ اسفند۹۸") == [("۲۱ اسفند", "jalali", None, 12, 21)]

@@ -61,7 +61,8 @@ def patterns() -> Patterns:
     month_after = (
         f"{GAP}(?:{regex.escape(lx.month_word)}{SP}(?:مبارک{SP})?)?(?P<month>{phrase_pattern(months_all)})"
         f"(?:{GAP}{regex.escape(lx.month_word)})?{WEND}"
-        f"(?:{SP}(?:(?:سال|ماه){SP})?{year})?(?:{GAP}{era})?"
+        f"(?:(?:{SP}(?:(?:سال|ماه){SP})?|(?={D}{{4}}(?![۰-۹])))"  # "۱۱تیرماه۱۳۷۹": a glued 4-digit year
+        f"{year})?(?:{GAP}{era})?"
     )
     clock_rest = (
         f"(?:{GAP}[:٫.]{GAP}(?P<m>{D}{{1,2}})(?![۰-۹])|{SP}و{SP}(?P<m2>{D}{{1,2}}){SP}دقیقه{WEND})?"
