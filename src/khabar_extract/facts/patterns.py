@@ -26,6 +26,33 @@ WSTART = r"(?<!\p{L})"
 D = "[۰-۹]"
 
 
+class _Lazy:
+    """A regular expression compiled on first use (start-up: the regex module compiles in Python, ~70 ms for
+    all the patterns below, and a short text needs few of them; the stdlib twins built in finders.py read
+    only ``.pattern``, so e.g. the regex-module trigger is never compiled).  ``.pattern`` is the source;
+    ``match``/``search``/``finditer``/... are the compiled pattern's own bound methods once compiled, so the
+    hot path pays no indirection."""
+
+    def __init__(self, source: str) -> None:
+        self.pattern = source
+
+    def _compile(self) -> regex.Pattern:
+        rx = self.__dict__.get("_rx")
+        if rx is None:
+            rx = self._rx = regex.compile(self.pattern)
+            for name in ("match", "search", "finditer", "fullmatch", "findall", "sub", "split"):
+                setattr(self, name, getattr(rx, name))
+        return rx
+
+    def __getattr__(self, name: str):  # only called for what is not set yet
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._compile(), name)
+
+    def __repr__(self) -> str:
+        return f"_Lazy({self.pattern!r})"
+
+
 @dataclass(frozen=True)
 class Patterns:
     month_after: regex.Pattern  # a month name after a day, with optional "ماه", year and era
@@ -99,32 +126,32 @@ def patterns() -> Patterns:
     add(["امین", "مین", "ام", "م"], "ordinal")
     trigger = f"{GAP}(?P<t>{phrase_pattern(list(kinds_source(months_all, lx, era_words)))})"
     return Patterns(
-        trigger=regex.compile(trigger),
+        trigger=_Lazy(trigger),
         trigger_kinds={k: frozenset(v) for k, v in kinds.items()},
-        month_after=regex.compile(month_after),
-        clock_rest=regex.compile(clock_rest),
-        relative=regex.compile(relative),
-        relative_other=regex.compile(f"{WSTART}(?:{phrase_pattern(lx.relative_other_phrases)}){WEND}"),
-        percent_after=regex.compile(percent_after),
-        money_after=regex.compile(money_after),
-        duration_after=regex.compile(duration_after),
-        daypart_after=regex.compile(daypart_after),
-        era_after=regex.compile(era_after),
-        ordinal_suffix=regex.compile(ordinal_suffix),
-        tokens_after=regex.compile(tokens_after),
-        connector=regex.compile(connector),
-        comma=regex.compile(f"{GAP}[،,]{GAP}"),
-        adversarial=regex.compile(adversarial),
-        sentence_end=regex.compile(r"(?<![۰-۹])[.!?؟](?![۰-۹])|\n|(?<=[۰-۹])\.(?=\s)"),
-        housing_context=regex.compile(
+        month_after=_Lazy(month_after),
+        clock_rest=_Lazy(clock_rest),
+        relative=_Lazy(relative),
+        relative_other=_Lazy(f"{WSTART}(?:{phrase_pattern(lx.relative_other_phrases)}){WEND}"),
+        percent_after=_Lazy(percent_after),
+        money_after=_Lazy(money_after),
+        duration_after=_Lazy(duration_after),
+        daypart_after=_Lazy(daypart_after),
+        era_after=_Lazy(era_after),
+        ordinal_suffix=_Lazy(ordinal_suffix),
+        tokens_after=_Lazy(tokens_after),
+        connector=_Lazy(connector),
+        comma=_Lazy(f"{GAP}[،,]{GAP}"),
+        adversarial=_Lazy(adversarial),
+        sentence_end=_Lazy(r"(?<![۰-۹])[.!?؟](?![۰-۹])|\n|(?<=[۰-۹])\.(?=\s)"),
+        housing_context=_Lazy(
             f"{WSTART}(?:مسکن|مسکونی|خانه|آپارتمان|منازل|منزل)(?:{ZWNJ}?ها|{ZWNJ}?های)?{WEND}"
         ),
-        person_after_ton=regex.compile(f"{GAP}(?:از|کشته|زخمی|مجروح|مصدوم|جان|نفر|عضو|دیگر){WEND}"),
-        person_context=regex.compile(
+        person_after_ton=_Lazy(f"{GAP}(?:از|کشته|زخمی|مجروح|مصدوم|جان|نفر|عضو|دیگر){WEND}"),
+        person_context=_Lazy(
             "کشته|جان باخت|جان خود|جان سپرد|زخمی|مجروح|مصدوم|بازداشت|دستگیر|فوت|شهید|اعدام|مبتلا|ابتلا|بستری"
             "|ربوده|گروگان|سرنشین|قربانی|محکوم|متهم|زندانی|مفقود|ناپدید|نجات یافت|غرق"
         ),
-        half_word=regex.compile(f"{WSTART}نیم(?={SP}\\p{{L}})"),
+        half_word=_Lazy(f"{WSTART}نیم(?={SP}\\p{{L}})"),
     )
 
 
