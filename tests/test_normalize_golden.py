@@ -97,3 +97,12 @@ def test_normalize_never_breaks_number_words() -> None:
         out = normalize(phrase).text
         added = out.count(zwnj) - phrase.count(zwnj)
         assert added <= 0, (phrase, out)
+
+
+@pytest.mark.parametrize("glued", ["ریزیهایریزی", "برنامه ریزیهای", "خدمات رسانیهای"])
+def test_normalize_piece_glued_more_than_once_is_split_in_one_pass(glued: str) -> None:
+    # A bound second part after a plural (found by the hypothesis property on arbitrary strings): both
+    # ZWNJ are written at once, so normalising the result again changes nothing.
+    once = normalize(glued).text
+    assert once.count("\N{ZERO WIDTH NON-JOINER}") == 2
+    assert normalize(once).text == once

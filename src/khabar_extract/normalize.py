@@ -706,12 +706,14 @@ class ZwnjLexicon:
             a, b = piece[:i], piece[i:]
             if a[-1] in NON_JOINING or a in self.never_join:
                 continue
+            # Each side is split again, as the suffix and prefix cases do: a piece glued three times
+            # (ریزیهایریزی) is written with both ZWNJ at once, so a second pass has nothing left to do.
             if b in self.bound_seconds and (
                 self.known(a) or (b in self.strong_seconds and self.pieces.get(a, 0) >= 1)
             ):
-                return (a, b)
+                return (*(self._split(a, depth + 1) or (a,)), b)
             if a in self.bound_firsts and self.pieces.get(b, 0) >= 3:
-                return (a, b)
+                return (a, *(self._split(b, depth + 1) or (b,)))
         return None
 
     def _prefixed(self, a: str) -> bool:
