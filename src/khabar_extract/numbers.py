@@ -743,6 +743,38 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
     return out
 
 
+# A numeric date written with a space after or around its slashes (``۴/ ۱۲/ ۱۳۹۲``, ``۱۳۹۲ /۱۲ /۴``): at most one
+# space on each side of a slash, a four-digit year first or last, and no other slash group glued on either side.
+# Two spaced groups are never joined (in the raw corpus they are all volume / page citations: ``۱۴۰۳: ۶ / ۲۱۴``).
+_SP1 = "[ \N{NO-BREAK SPACE}]"
+_SLASH_GAP = _SP1 + "?/" + _SP1 + "?"
+_SPACED_DATE_RE = re.compile(
+    rf"(?<![{_DIGITS}/])(?<![{_DIGITS}/]{_SP1})"
+    rf"(?:[{_DIGITS}]{{1,2}}{_SLASH_GAP}[{_DIGITS}]{{1,2}}{_SLASH_GAP}[{_DIGITS}]{{4}}"
+    rf"|[{_DIGITS}]{{4}}{_SLASH_GAP}[{_DIGITS}]{{1,2}}{_SLASH_GAP}[{_DIGITS}]{{1,2}})"
+    rf"(?![{_DIGITS}])(?!{_SLASH_GAP}[{_DIGITS}])"
+)
+
+
+def _spaced_dates(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Replace the atoms of each spaced numeric date (``۴/ ۱۲/ ۱۳۹۲`` = 1392-12-04) by one ``date`` atom."""
+    for m in _SPACED_DATE_RE.finditer(text):
+        s, e = m.span()
+        d = m.group()
+        if " " not in d and "\N{NO-BREAK SPACE}" not in d:
+            continue  # glued: classify_digits has read it already
+        groups = [g.strip(" \N{NO-BREAK SPACE}") for g in d.translate(_TO_ASCII).split("/")]
+        year = groups[0] if len(groups[0]) == 4 else groups[2]
+        if year[:2] not in _YEAR_CENTURIES or not _plausible_date(groups):
+            continue
+        inside = [i for i, a in enumerate(atoms) if a.start < e and a.end > s]
+        if not inside or atoms[inside[0]].start != s or atoms[inside[-1]].end != e:
+            continue  # an atom reaching out of the date (a glued word, a range): leave it as it was read
+        parts = tuple(int(g) for g in groups)
+        atoms[inside[0]:inside[-1] + 1] = [_Atom("X", s, e, parts[0], "X", parts=parts, shape="date")]
+    return atoms
+
+
 _VA_GLUED_KINDS = frozenset({"W", "S", "O", "HF"})
 _GAP = r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]"
 _ADJ_RE = re.compile(_GAP + "*")
@@ -1121,6 +1153,8 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     atoms = _atoms(text, lex)
     if not atoms:
         return []
+    if "/ " in text or " /" in text or "/\N{NO-BREAK SPACE}" in text or "\N{NO-BREAK SPACE}/" in text:
+        atoms = _spaced_dates(text, atoms)
     # One pass: drop atoms inside adversarial phrases, merge adjacent growing scales (هزار میلیارد = 10**12).
     adv, adv_back = lex.adversarial_re, lex.adversarial_back_re
     fwd_words, back_words = lex.adversarial_fwd_words, lex.adversarial_back_words
