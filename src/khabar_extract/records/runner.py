@@ -1,8 +1,9 @@
 """Turn a stream of inputs into a stream of outcomes (record or error), in input order.
 
 With ``jobs > 1`` the work (decoding, HTML conversion, the whole pipeline, serialisation, flattening)
-runs in forked worker processes fed in chunks, one chunk per worker at a time, with at most
-``jobs * chunksize * 4`` inputs read ahead, so memory stays flat however many inputs there are. The parent
+runs in forked worker processes fed in chunks, with at most ``jobs * chunksize * 4`` inputs read ahead, so
+memory stays flat however many inputs there are. A busy worker already holds its next (small) chunk, so it
+never waits for the parent, which shares the cores with the workers (hashing, registry writes). The parent
 only reads files (to hash them) and writes the outputs. ``multiprocessing.Pool`` is not used: it hangs when
 a worker dies, and its helper threads can deadlock on terminate; here a dead or stuck worker costs one
 input (an ``extract_failed`` error) and is replaced.
@@ -162,6 +163,9 @@ def run_items(
 
 
 _CHUNK_BYTES = 1 << 20
+#: A chunk handed to a worker that is still busy (prefetch) holds at most this many payload bytes, so that
+#: it always fits in the empty socket buffer and the send never blocks (see _Parallel.run).
+_PREFETCH_BYTES = 48 << 10
 
 
 def _payload_size(item: Item) -> int:
@@ -192,12 +196,39 @@ class _Worker:
         child.close()
         self.inflight: list[tuple[int, Item, bool]] = []  # sent, not yet answered, in order
         self.since = 0.0  # when it last sent something or got work
+        self.current = 0  # size of the chunk it is working on (the oldest one sent)
+        self.queued = 0  # size of the chunk sent while it was busy (0: none)
+        self.prefetch = _prefetch_ok(self.conn)
+
+    def can_prefetch(self) -> bool:
+        """Busy, no chunk queued yet, and it has answered an item of its chunk: it has read that chunk whole,
+        so the socket buffer is empty and a chunk of at most _PREFETCH_BYTES goes in without blocking."""
+        return self.prefetch and not self.queued and 0 < len(self.inflight) < self.current
+
+    def answered(self) -> None:
+        if self.queued and len(self.inflight) <= self.queued:  # now working on the queued chunk
+            self.current, self.queued = self.queued, 0
 
     def stop(self) -> None:
         if self.proc.is_alive():
             self.proc.kill()
         self.proc.join(5)
         self.conn.close()
+
+
+def _prefetch_ok(conn: Any) -> bool:
+    """Whether chunks may be queued to a busy worker: the connection is a socket whose send buffer holds a
+    prefetched chunk with room to spare (Linux: about 200 KB)."""
+    try:
+        import socket
+
+        sock = socket.socket(fileno=os.dup(conn.fileno()))
+        try:
+            return sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF) >= 3 * _PREFETCH_BYTES
+        finally:
+            sock.close()
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 class _Parallel:
@@ -233,11 +264,13 @@ class _Parallel:
         done: dict[int, Outcome] = {}
         next_index = emit = 0
         exhausted = False
+        pending: tuple[Item, bool] | None = None  # read from tasks, not yet in a chunk
         try:
             while True:
-                # hand a chunk to every idle worker
+                # hand a chunk to every idle worker, and a small next chunk to a busy one
                 for i, w in enumerate(workers):
-                    if w.inflight:
+                    busy = bool(w.inflight)
+                    if busy and (retry or not w.can_prefetch()):
                         continue
                     chunk: list[tuple[int, Item, bool]] = []
                     if retry:
@@ -245,35 +278,52 @@ class _Parallel:
                     else:
                         size = 0
                         while (
-                            not exhausted
+                            (pending is not None or not exhausted)
                             and len(chunk) < self.chunksize
-                            and size < _CHUNK_BYTES
+                            and (busy or size < _CHUNK_BYTES)
                             and next_index - emit < self.window
                         ):
-                            try:
-                                item, skip = next(tasks)
-                            except StopIteration:
-                                exhausted = True
-                                break
+                            if pending is None:
+                                try:
+                                    pending = next(tasks)
+                                except StopIteration:
+                                    exhausted = True
+                                    break
+                            item, skip = pending
+                            cost = 0 if skip else _payload_size(item)
+                            if busy and size + cost > _PREFETCH_BYTES:
+                                break  # kept for the next chunk
                             chunk.append((next_index, item, skip))
-                            size += 0 if skip else _payload_size(item)
+                            pending = None
+                            size += cost
                             next_index += 1
-                    if chunk:
+                    if not chunk:
+                        continue
+                    if busy:
                         try:
-                            w.conn.send(chunk)  # the worker is idle, waiting in recv(): this cannot block for long
-                        except OSError:  # it died while idle: replace it
-                            w.stop()
-                            w = workers[i] = self._spawn(ctx)
-                            w.conn.send(chunk)
-                        w.inflight = chunk
-                        w.since = time.monotonic()
+                            w.conn.send(chunk)  # fits in the empty socket buffer (can_prefetch): never blocks
+                        except OSError:  # it died: its own items are handled below, these go again
+                            retry.extend(chunk)
+                            continue
+                        w.inflight.extend(chunk)
+                        w.queued = len(chunk)
+                        continue
+                    try:
+                        w.conn.send(chunk)  # the worker is idle, waiting in recv(): this cannot block for long
+                    except OSError:  # it died while idle: replace it
+                        w.stop()
+                        w = workers[i] = self._spawn(ctx)
+                        w.conn.send(chunk)
+                    w.inflight = chunk
+                    w.current, w.queued = len(chunk), 0
+                    w.since = time.monotonic()
                 # yield what is ready, in order
                 while emit in done:
                     yield done.pop(emit)
                     emit += 1
                 busy = [w for w in workers if w.inflight]
                 if not busy:
-                    if exhausted and not retry:
+                    if exhausted and pending is None and not retry:
                         break
                     continue
                 now = time.monotonic()
@@ -289,6 +339,7 @@ class _Parallel:
                                 index, outcome = w.conn.recv()
                                 if w.inflight[0][0] == index:
                                     w.inflight.pop(0)
+                                    w.answered()
                                 done[index] = outcome
                                 w.since = now
                             continue
