@@ -283,6 +283,8 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
     # backward: numbers without a unit share the unit, noun and scale of the next one; a comma links only
     # into a chain that already shares ("۲۱، ۲۳ و ۲۵ فروردین")
     comma = patterns().comma
+    # approximate ranges of two number words side by side share too: "ده پانزده نفر", "هفت هشت هزار نفری"
+    ranges = F.approximate_ranges(text, numbers)
     for i in range(len(numbers) - 2, -1, -1):
         a, b = cands[i], cands[i + 1]
         if a is None or b is None:
@@ -294,7 +296,11 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         if not m and b.parts.get("shared"):
             m = comma.match(text, na.end)
         if not m or m.end() != nb.start:
-            continue
+            if i not in ranges or a.kind != "bare":
+                continue
+            if ranges[i] != nb.amount:  # "بیست و شش هفت سانتی‌متر": the second end is 27
+                nb = numbers[i + 1] = _completed(nb, ranges[i])
+                b = cands[i + 1] = F.Candidate(b.kind, b.start, b.end, {**b.parts, "number": nb})
         if a.kind == "bare" and b.kind in ("money", "percent", "quantity", "duration"):
             own = _power(na)
             lend = _power(nb) + (_money_power(b) if b.kind == "money" else 0)
@@ -326,6 +332,13 @@ def _day_ordinal(text: str, a: F.Candidate, na: Any) -> bool:
     from .lexicon import lexicon
 
     return F.left_context(text, na.start).key(1) not in lexicon().period_words
+
+
+def _completed(n: Any, amount: int) -> Any:
+    """The second end of an approximate range that replaces the units of the first (``بیست و شش هفت``: 27)."""
+    from dataclasses import replace
+
+    return replace(n, value=amount * n.scale, amount=amount)
 
 
 def _scaled(n: Any, power: int) -> Any:

@@ -39,6 +39,7 @@ __all__ = [
     "left_context",
     "NounMatch",
     "match_noun",
+    "approximate_ranges",
 ]
 
 _SUFFIXES = ("های", f"{ZWNJ}های", "هایی", f"{ZWNJ}هایی", "ها", f"{ZWNJ}ها", "ی", f"{ZWNJ}ای", "ای", "ه", "ان")
@@ -340,6 +341,53 @@ def find_half_words(text: str) -> list[NumberMatch]:
 
 
 # --------------------------------------------------------------------------- nouns
+
+
+# --------------------------------------------------------------------------- approximate ranges
+
+_JUXTA_GAPS = frozenset({" ", "\N{NO-BREAK SPACE}", ZWNJ})
+
+
+def _juxtaposed(text: str, a: NumberMatch, b: NumberMatch) -> bool:
+    """Two whole numbers in words side by side, one space apart (``ده پانزده``, ``هفت هشت هزار``)."""
+    return (
+        text[a.end : b.start] in _JUXTA_GAPS
+        and a.form == "words"
+        and b.form == "words"
+        and a.shape == "int"
+        and b.shape == "int"
+        and not a.is_decimal
+        and not b.is_decimal
+    )
+
+
+def approximate_ranges(text: str, numbers: list[NumberMatch]) -> dict[int, int]:
+    """Approximate ranges written as two number words side by side: ``ده پانزده نفر`` (10 to 15 persons),
+    ``دو سه سال``, ``هفت هشت هزار نفری`` (7,000 to 8,000: the scale is shared), ``بیست و شش هفت سانتی‌متر``
+    (26 to 27: the second word replaces the units of the first).
+
+    Returns ``{i: amount}`` for each pair ``numbers[i], numbers[i + 1]`` that is such a range, with the amount
+    (before its scale words) that the second number stands for. A range is ascending and narrow: the first
+    has no scale, and the second is above it and at most twice it (``دو سه``, ``سی چهل``, ``صد دویست``), or,
+    after a compound ending in units, is the next unit (``بیست و شش هفت``). Digits never take part (``سی ۱۳۰``
+    is the C-130, ``دو ۶۰ متر`` a race), nor do three or more numbers in a row (counting ``یک دو سه``).
+    """
+    out: dict[int, int] = {}
+    n = len(numbers)
+    for i in range(n - 1):
+        a, b = numbers[i], numbers[i + 1]
+        if a.scale != 1 or not _juxtaposed(text, a, b):
+            continue
+        if (i > 0 and _juxtaposed(text, numbers[i - 1], a)) or (i + 2 < n and _juxtaposed(text, b, numbers[i + 2])):
+            continue
+        lo, hi = a.value, b.amount
+        if not isinstance(hi, int):
+            continue
+        if 0 < lo < hi <= 2 * lo:
+            out[i] = hi
+        elif lo > 20 and 1 <= lo % 10 <= 8 and hi == lo % 10 + 1:
+            out[i] = lo - lo % 10 + hi
+    return out
 
 
 @dataclass(frozen=True)
