@@ -96,9 +96,12 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
     cands: list[F.Candidate | None] = [_guarded(F.classify_number, text, n) for n in numbers]
     _share_units(text, numbers, cands)
     _borrow_currency(text, cands)
+    titles = _work_titles(text) if "«" in text else ()
     for c in cands:
         if c is None or c.kind in ("bare", "identifier") or not claims.free(c.start, c.end):
             continue
+        if titles and c.kind != "date" and any(s <= c.start and c.end <= e for s, e in titles):
+            continue  # a count inside the title of a work is part of its name ("نمایش «... هفت کوتوله»")
         if table is not None and not table.free(c.start, c.end) and not _self_contained_date(c):
             continue
         accept(c, _guarded(_resolve, c, text, ctx))
@@ -123,6 +126,30 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
             attrs = _noun_as_written(doc, attrs)
         out.append(Fact(kind, value, (os_, oe), original[os_:oe], attrs))
     return out
+
+
+_TITLE_MAX = 80  # characters inside «» for a work title (longer quotes are speech)
+
+
+def _work_titles(text: str) -> list[tuple[int, int]]:
+    """Spans inside «» that name a work: the quote follows a work noun (``نمایش «...»``, ``فیلم «...»``), or repeats
+    the words of such a quote elsewhere in the text (a headline that names the play alone)."""
+    from .lexicon import lexicon
+
+    nouns = lexicon().work_title_nouns
+    quotes: list[tuple[int, int]] = []
+    pos = text.find("«")
+    while pos != -1:
+        end = text.find("»", pos + 1, pos + 2 + _TITLE_MAX)
+        if end != -1 and "\n" not in text[pos:end]:
+            quotes.append((pos + 1, end))
+        pos = text.find("«", pos + 1)
+    named = set()
+    for s, e in quotes:
+        before = text[max(0, s - 40) : s - 1].rstrip()
+        if any(before.endswith(n) and (len(before) == len(n) or not before[-len(n) - 1].isalpha()) for n in nouns):
+            named.add(" ".join(text[s:e].split()[:4]))
+    return [(s, e) for s, e in quotes if " ".join(text[s:e].split()[:4]) in named]
 
 
 def _self_contained_date(c: F.Candidate) -> bool:

@@ -150,6 +150,14 @@ def _need(cond: bool, where: str, msg: str) -> None:
         raise LexiconError(f"data/facts/{where}: {msg}")
 
 
+def _string_list(data: dict[str, Any], key: str, where: str) -> list[str]:
+    """``data[key]`` (absent: empty), checked to be a list of non-empty strings."""
+    value = data.get(key, [])
+    _need(isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value), where,
+          f"'{key}' must be a list of non-empty strings")
+    return value
+
+
 @dataclass(frozen=True)
 class Currency:
     word: str
@@ -192,6 +200,7 @@ class Lexicon:
     light_verbs: frozenset[str]  # squashed light-verb forms
     counters_after_year: frozenset[str]  # squashed nouns that keep "سال ۱۲ بار" a count, not a year
     year_cues: frozenset[str]  # squashed words that keep a bare four-digit number inside a name a year
+    work_title_nouns: tuple[str, ...]  # normalised nouns naming a work whose «title» follows ("نمایش", "فیلم")
     weak_number_words: frozenset[str]
     adversarial: list[dict[str, Any]]
     adversarial_prefix: frozenset[str]  # squashed phrases that make the next number an identifier
@@ -324,6 +333,7 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(squash_entry(w) for w in ctx.get("light_verbs", [])),
         counters_after_year=frozenset(squash_entry(w) for w in ctx.get("counters_after_year", [])),
         year_cues=frozenset(squash_entry(w) for w in ctx.get("year_cues", [])),
+        work_title_nouns=tuple(_norm(w) for w in _string_list(ctx, "work_title_nouns", "context.json")),
         weak_number_words=frozenset(_norm(w) for w in ctx["weak_number_words"]),
         adversarial=[{**e, "phrase": _norm(e["phrase"])} for e in adv if not e.get("prefix")],
         adversarial_prefix=frozenset(squash_entry(e["phrase"]) for e in adv if e.get("prefix")),
