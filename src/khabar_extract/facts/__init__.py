@@ -12,6 +12,7 @@ words and relative dates. See ``docs/facts.md`` for the kinds, fields, vocabular
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -317,12 +318,14 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         if a is None or b is None:
             continue
         na, nb = numbers[i], numbers[i + 1]
-        if alphabet is not None and (nb.start <= na.end or text[na.end : nb.start].strip(alphabet)):
+        # "کره جنوبی با 2/4، انگلستان با 4/3 ... و اسپانیا با 4/2 درصد": items of one shape "NAME با N"
+        parallel = a.kind == "bare" and b.kind in ("percent", "money") and _parallel_with(text, na, nb)
+        if not parallel and alphabet is not None and (nb.start <= na.end or text[na.end : nb.start].strip(alphabet)):
             continue
         m = conn.match(text, na.end)
         if not m and b.parts.get("shared"):
             m = comma.match(text, na.end)
-        if not m or m.end() != nb.start:
+        if not parallel and (not m or m.end() != nb.start):
             if i not in ranges or a.kind != "bare":
                 continue
             if ranges[i] != nb.amount:  # "بیست و شش هفت سانتی‌متر": the second end is 27
@@ -349,6 +352,22 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
             if not na.is_decimal and na.shape in ("int", "ordinal") and 1 <= na.value <= 31:
                 cands[i] = F.Candidate("date", na.start, na.end,
                                        {**b.parts, "day": int(na.value), "number": na, "shared": True})
+
+
+_WITH_BEFORE = re.compile(r"(?:^|[\s،,])با[ \t\u00a0]*$")
+_WITH_GAP = re.compile(
+    r"[ \t\u00a0]*(?:[،,]|و)[ \t\u00a0]*(?:[^\s\d\u06f0-\u06f9\u0660-\u0669،,.؛:()«»]+[ \t\u00a0\N{ZERO WIDTH NON-JOINER}]+){1,4}"
+    r"با[ \t\u00a0]*"
+)
+
+
+def _parallel_with(text: str, na: Any, nb: Any) -> bool:
+    """``na`` and ``nb`` are items of a list "NAME با N، NAME با N و NAME با N UNIT": each number right after
+    ``با``, the items separated by a comma or ``و`` and one to four words (no digits or other punctuation)."""
+    if not _WITH_BEFORE.search(text, max(0, na.start - 6), na.start):
+        return False
+    m = _WITH_GAP.fullmatch(text, na.end, nb.start)
+    return m is not None
 
 
 def _day_ordinal(text: str, a: F.Candidate, na: Any) -> bool:
