@@ -650,6 +650,9 @@ def _weekday_before(lc: LeftContext) -> int | None:
 _NO_TRIGGER: frozenset[str] = frozenset()
 
 
+_DAY_WORD = re.compile("[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+روز(?=[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}])")
+
+
 def _triggers(text: str, end: int) -> frozenset[str]:
     """Which right-context patterns can match after ``end`` (one trie match instead of seven regexes)."""
     p = patterns()
@@ -744,6 +747,15 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
                      "era": m.group("era"), "number": n},
                 )
     if shape == "ordinal":
+        # "چهاردهمین روز بهمن": an ordinal day of a named month, the word روز between them
+        d = _DAY_WORD.match(text, end) if integral and 1 <= n.value <= 31 and k1 not in lx.period_words else None
+        m = p.month_after.match(text, d.end()) if d is not None else None
+        if m is not None:
+            return Candidate(
+                "date", start, m.end(),
+                {"form": "dmy", "day": int(n.value), "month": m.group("month"), "year": m.group("year"),
+                 "era": m.group("era"), "number": n},
+            )
         return Candidate("ordinal", start, end, parts)
 
     # right context -----------------------------------------------------------
