@@ -137,3 +137,32 @@ def test_offsets_properties(case: tuple[str, list[Edit]]) -> None:
         assert 0 <= s <= e <= len(out)
         assert s >= prev[0] and e >= prev[1]
         prev = (s, e)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_edited(), _edited())
+def test_offsets_to_input_many_equals_to_input(case1: tuple[str, list[Edit]], case2: tuple[str, list[Edit]]) -> None:
+    """The batch mapping (the facts stage maps all its spans at once) gives exactly the one-by-one results."""
+    src, edits = case1
+    mid, m1 = apply_edits(src, edits)
+    m2 = apply_edits(mid, [ed for ed in case2[1] if ed.end <= len(mid)])[1] if case2[1] else EditMap.identity(len(mid))
+    spans = [(s, e) for s in range(m2.out_len + 1) for e in range(s, m2.out_len + 1)]
+    for m in (m1, m2):
+        own = [(s, e) for s, e in spans if e <= m.out_len]
+        assert m.to_input_many(own) == [m.to_input(s, e) for s, e in own]
+    chain = ChainMap([m1, m2])
+    assert chain.to_input_many(spans) == [chain.to_input(s, e) for s, e in spans]
+    if chain.stages:  # out of range: both refuse (a chain without edits maps every span to itself)
+        with pytest.raises(ValueError):
+            chain.to_input(0, m2.out_len + 1)
+        with pytest.raises(ValueError):
+            chain.to_input_many([(0, m2.out_len + 1)])
+
+
+def test_offsets_to_input_many_on_real_text() -> None:
+    from khabar_extract.normalize import normalize
+
+    doc = normalize("كل اعتبار  ۱۲٬۵۰۰ ميليارد ريال  و گروه هاي جهادي ۲٫۵ درصد")
+    n = len(doc.text)
+    spans = [(s, e) for s in range(n + 1) for e in range(s, n + 1)]
+    assert doc._map.to_input_many(spans) == [doc.to_original(s, e) for s, e in spans]

@@ -120,11 +120,21 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
 
     found.sort(key=lambda f: (f[0], f[1]))
     original = doc.original
-    out = []
-    for s, e, kind, value, attrs in found:
-        os_, oe = doc.to_original(s, e)
+    # every span (the fact's, and for a counted noun its noun and noun phrase) mapped back in one call
+    spans: list[tuple[int, int]] = []
+    for s, e, _kind, _value, attrs in found:
+        spans.append((s, e))
         if "_noun_spans" in attrs:
-            attrs = _noun_as_written(doc, attrs)
+            ns, ne, pe = attrs["_noun_spans"]
+            spans.append((ns, ne))
+            spans.append((ns, pe))
+    many = getattr(doc._map, "to_input_many", None)
+    mapped = iter(many(spans) if many is not None else [doc.to_original(s, e) for s, e in spans])
+    out = []
+    for _s, _e, kind, value, attrs in found:
+        os_, oe = next(mapped)
+        if "_noun_spans" in attrs:
+            attrs = _noun_as_written(original, attrs, next(mapped), next(mapped))
         out.append(Fact(kind, value, (os_, oe), original[os_:oe], attrs))
     return out
 
@@ -157,20 +167,21 @@ def _self_contained_date(c: F.Candidate) -> bool:
     return c.kind == "date" and c.parts.get("form") in ("dmy", "my", "numeric") and not c.parts.get("shared")
 
 
-def _noun_as_written(doc: Normalized, attrs: dict[str, Any]) -> dict[str, Any]:
+def _noun_as_written(
+    original: str, attrs: dict[str, Any], noun_span: tuple[int, int], phrase_span: tuple[int, int]
+) -> dict[str, Any]:
     """``noun`` and ``noun_phrase`` in the original's letters and spacing (the GUIDE's "as written in the
     file"): ``تفاهم نامه`` gives ``تفاهم`` even when the normaliser joined it into ``تفاهم‌نامه``, and Arabic
     ي stays ي."""
     attrs = dict(attrs)
-    ns, ne, pe = attrs.pop("_noun_spans")
-    original = doc.original
-    os_, oe = doc.to_original(ns, ne)
+    del attrs["_noun_spans"]
+    os_, oe = noun_span  # the original span of the noun ...
     words = original[os_:oe].split()
     if words:
         first = words[0]
         noun = attrs["noun"]
         attrs["noun"] = first[: len(noun)] if len(first) >= len(noun) else first
-    ps, pe2 = doc.to_original(ns, pe)
+    ps, pe2 = phrase_span  # ... and of the noun phrase
     phrase = original[ps:pe2].strip()
     if phrase:
         attrs["noun_phrase"] = phrase
