@@ -137,11 +137,12 @@ def _lexicon() -> _Lexicon:
 _QEND = re.compile(r"[؟?][\s»\"”)!.…*]*$")  # "؟", "؟»", "؟**" (bold)
 _HAS_Q = re.compile(r"[؟?]")
 _SEMI_HEAD = re.compile(r"^[^.،؟?!]{2,40}؛")
+# a second-person می verb: می‌کنید, می‌کنی, می‌گویید; not می‌گوید, می‌آید (third person of a stem ending in a vowel + ی)
+_MI_SECOND_PERSON = r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S*(?:[^\sاوآ\N{ZERO WIDTH NON-JOINER}]ید|یید|ی)(?=[\s؟?.،]|$)"
 _SECOND_PERSON = re.compile(
     r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}])(?:شما|تو|آقای|خانم)(?=[\s؟?،]|$)"
-    # می‌کنید, می‌کنی, می‌گویید; not می‌گوید, می‌آید (third person of a stem ending in a vowel + ی)
-    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S*(?:[^\sاوآ\N{ZERO WIDTH NON-JOINER}]ید|یید|ی)(?=[\s؟?.،]|$)"
-    r"|(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|داری|هستی|کردی|بودی|شدی|داشتی)(?=[\s؟?.،]|$)"
+    + _MI_SECOND_PERSON
+    + r"|(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|داری|هستی|کردی|بودی|شدی|داشتی)(?=[\s؟?.،]|$)"
     r"|\S+(?<!س)تان(?=[\s؟?.،]|$)|\S+ات(?=[\s؟?]|$)"  # کارتان, مشکلات؟ (not استان, شهرستان)
 )
 _TITLE_LABEL = re.compile(r"^(?P<x>[^:،«»\"/\n]{2,30}?)\s*:")
@@ -170,6 +171,8 @@ def _trim_role(text: str, folded: str, start: int, end: int) -> str | None:
         end = m.start()
     role = text[start:end].strip(" ،,\N{ZERO WIDTH NON-JOINER}")
     return role or None
+
+
 _PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
 _INNER_STOP = re.compile(r"[.!؟?][\s»\"”)]*\s\S")  # a sentence end inside a line: a second sentence follows
 _ATTRIBUTION = re.compile(r"^به[\s\N{ZERO WIDTH NON-JOINER}]+گزارش(?=[\s\N{ZERO WIDTH NON-JOINER}«\"،,])")
@@ -180,9 +183,8 @@ _SENT_END = re.compile(r"[.:!؟?][\s»\"”)…*]*$")
 # no bare ات, which ends Arabic plurals such as اطلاعات)
 _ADDRESS = re.compile(
     r"(?:^|[\s\N{ZERO WIDTH NON-JOINER}«])(?:شما|تو|جنابعالی|حضرتعالی)(?=[\s\N{ZERO WIDTH NON-JOINER}؟?،.»]|$)"
-    # می‌کنید, می‌کنی, می‌گویید; not می‌گوید, می‌آید (third person of a stem ending in a vowel + ی)
-    r"|(?:می|نمی)[\s\N{ZERO WIDTH NON-JOINER}]*\S*(?:[^\sاوآ\N{ZERO WIDTH NON-JOINER}]ید|یید|ی)(?=[\s؟?.،]|$)"
-    r"|(?:^|\s)\S*(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|کنید|دهید|بودی|کردی|داشتی|شدی)(?=[\s؟?.،]|$)"
+    + _MI_SECOND_PERSON
+    + r"|(?:^|\s)\S*(?:دارید|هستید|بودید|کردید|داشتید|شدید|دیدید|کنید|دهید|بودی|کردی|داشتی|شدی)(?=[\s؟?.،]|$)"
     r"|\S+(?<!س)تان(?=[\s؟?.،]|$)"  # کارتان, برنامه‌تان; not استان, شهرستان, داستان
 )
 # the speaker's own voice: an answer, or a rhetorical question inside one
