@@ -81,9 +81,14 @@ def measure(
     results: dict[str, Any] = {"corpus": str(raw), "articles": len(list(raw.glob("*.txt"))), "cores": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="khabar-bench-") as work:
         throughput = {}
+        walls: dict[int, list[float]] = {j: [] for j in jobs}
+        loads: list[float] = []
         for _ in range(rounds):  # interleaved rounds, best wall time kept: the machine is shared and noisy
             for j in jobs:
+                if hasattr(os, "getloadavg"):
+                    loads.append(os.getloadavg()[0])
                 r = run_once([str(raw)], j, work)
+                walls[j].append(r["wall_s"])
                 best = throughput.get(f"jobs={j}")
                 if best is None or r["wall_s"] < best["wall_s"]:
                     throughput[f"jobs={j}"] = {
@@ -97,6 +102,13 @@ def measure(
                         "facts": r["facts"],
                     }
         results["throughput"] = throughput
+        # every round, so the spread shows how noisy the machine was (other processes share the cores)
+        results["walls_s (every round)"] = {f"jobs={j}": " ".join(f"{w:.2f}" for w in ws) for j, ws in walls.items()}
+        if loads:
+            results["load_average (before each run)"] = f"{min(loads):.2f} .. {max(loads):.2f}"
+        if len(jobs) > 1 and rounds > 1:
+            ratios = sorted(a / b for a, b in zip(walls[jobs[0]], walls[max(jobs)], strict=True))
+            results["speedup_per_round"] = " ".join(f"{x:.2f}x" for x in ratios)
         if len(jobs) > 1:
             base = throughput[f"jobs={jobs[0]}"]["wall_s"]
             best = throughput[f"jobs={max(jobs)}"]["wall_s"]
