@@ -73,6 +73,8 @@ class Patterns:
     housing_context: regex.Pattern
     person_after_ton: regex.Pattern
     person_context: regex.Pattern
+    ton_neutral_after: regex.Pattern  # after "N تن": a verb, link or punctuation, no commodity named
+    ton_people_before: regex.Pattern  # people words in the clause before "N تن" ("شمار مبتلایان به ... تن")
     half_word: regex.Pattern
     trigger: regex.Pattern  # one look at the word after a number: which of the patterns above can match
     trigger_kinds: dict  # squashed trigger word -> frozenset of kinds
@@ -150,6 +152,15 @@ def patterns() -> Patterns:
         person_context=_Lazy(
             "کشته|جان باخت|جان خود|جان سپرد|زخمی|مجروح|مصدوم|بازداشت|دستگیر|فوت|شهید|اعدام|مبتلا|ابتلا|بستری"
             "|ربوده|گروگان|سرنشین|قربانی|محکوم|متهم|زندانی|مفقود|ناپدید|نجات یافت|غرق"
+        ),
+        ton_neutral_after=_Lazy(
+            f"{GAP}(?:رسید|رسیده|می{ZWNJ}?رسد|رسد|افزایش|کاهش|بالغ|تجاوز|و|در|به|بوده|بود|است|اعلام|ثبت|گزارش)"
+            f"(?:{WEND}|{ZWNJ})|{GAP}[،,.؛:)]|\\s*$"
+        ),
+        ton_people_before=_Lazy(
+            # strong cues only: "نفر" or "جمعیت" may belong to another clause ("اشتغال ۱۵۰ نفر، ظرفیت ... ۶۰۰ هزار تن")
+            f"مبتلا|ابتلا|جان[ {ZWNJ}]?باخت|جان{SP}خود|فوت|کشته|قربانی|زخمی|مجروح|مصدوم|بستری|بهبود|درگذشت|شهید"
+            f"|اسیر|بازداشت|دستگیر|زندانی|سرنشین|افراد"
         ),
         half_word=_Lazy(f"{WSTART}نیم(?={SP}\\p{{L}})"),
     )

@@ -345,7 +345,8 @@ def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
     if key == "تن":
         # "۵ تن از مسئولان", "۳ تن کشته" are people; "۸۰۰ هزار تن از سوی بخش خصوصی" is still a weight
         small = n.scale == 1 and v < 1000
-        category = "person" if small and _ton_is_people(text, noun.next_pos) else "weight"
+        people = (small and _ton_is_people(text, noun.next_pos)) or _ton_people_before(text, n.start, noun.next_pos)
+        category = "person" if people else "weight"
     elif key == "واحد" and category is None and squash(noun.phrase) == "واحد":
         window = text[noun.next_pos : noun.next_pos + 40]
         window = window[: min((i for i in (window.find(ch) for ch in "،.؛\n") if i >= 0), default=len(window))]
@@ -376,6 +377,22 @@ def _ton_is_people(text: str, pos: int) -> bool:
     if stop:
         clause = clause[: stop.start()]
     return p.person_context.search(clause) is not None
+
+
+def _ton_people_before(text: str, start: int, pos: int) -> bool:
+    """``تن`` counts people, whatever the number, when nothing after it names a commodity (a verb, a link or
+    punctuation follows) and its clause so far speaks of people ("شمار مبتلایان ... به ۸۰ هزار و ۸۸۱ تن رسید",
+    "جان باختگان ... به سه هزار و ۳۸۸ تن رسیده است"); "صادرات گندم به ۸۰۰ هزار تن رسید" stays a weight."""
+    from .patterns import patterns
+
+    p = patterns()
+    if p.ton_neutral_after.match(text, pos) is None:
+        return False
+    left = text[max(0, start - 100) : start]
+    ends = list(p.sentence_end.finditer(left))
+    if ends:
+        left = left[ends[-1].end() :]
+    return p.ton_people_before.search(left) is not None
 
 
 def resolve_duration(c: Candidate) -> Resolved | None:
