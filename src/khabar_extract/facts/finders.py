@@ -119,8 +119,9 @@ def _finditer(rx: Any, lit: re.Pattern[str] | None, text: str, pos: int = 0, end
         pos = m.end() if m.end() > q else q + 1
 
 
-#: Every relative day/week/month phrase holds one of these words (checked when the matcher is built).
-_DAY_WORDS = ("روز", "ماه", "هفته", "فردا")
+#: Every relative day/week/month phrase holds one of these words (checked when the matcher is built; when a
+#: phrase holds none, the whole-text search is used instead, which costs ~10x more: شب came with دیشب/امشب).
+_DAY_WORDS = ("روز", "ماه", "هفته", "فردا", "شب")
 
 
 def _relative_other_back(p: Any) -> int | None:
