@@ -31,6 +31,8 @@ __all__ = ["split_sentences", "sentence_texts"]
 _TERMINAL_CHARS = ".!?؟…"
 _CLOSERS = "»\"”’')]}"
 _SPACE = re.compile(r"\s+")
+#: A line's content: from its first to its last non-space character (no line break inside).
+_CONTENT_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 @lru_cache(maxsize=1)
@@ -148,20 +150,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     runs = _terminal_runs(text, start, end)
     r = 0
     nruns = len(runs)
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        while nl > 0 and text[nl - 1] in ".\N{ARABIC DECIMAL SEPARATOR}" and decimal_line_break(text, nl):
-            nl = text.find("\n", nl + 1, end)  # a decimal written across the line break (۲۶.⏎۸) is one number
-        line_end = end if nl < 0 else nl
-        line = text[pos:line_end]
-        body = line.strip()  # str.strip() drops exactly the characters for which isspace() is true
-        if not body:
-            pos = line_end + 1
-            continue
-        ls = pos + (len(line) - len(line.lstrip()))
-        le = ls + len(body)
-        pos = line_end + 1
+    lines = _CONTENT_LINE.finditer(text, start, end)
+    pending = next(lines, None)
+    while pending is not None:
+        # a line with content, trimmed of white space (\s of a str pattern is exactly str.isspace())
+        ls, le = pending.span()
+        pending = next(lines, None)
+        while (pending is not None and text[le - 1] in ".\N{ARABIC DECIMAL SEPARATOR}" and text[le] == "\n"
+               and pending.start() == le + 1 and decimal_line_break(text, le)):
+            le = pending.end()  # a decimal written across the line break (۲۶.⏎۸) is one number
+            pending = next(lines, None)
         sent_start = ls
         while r < nruns and runs[r][0] < le:
             rs, re_ = runs[r]
@@ -177,8 +175,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             sent_start = stop
         if sent_start < le:
             out.append((sent_start, le))
-        while r < nruns and runs[r][0] < pos:
-            r += 1
     return out
 
 
