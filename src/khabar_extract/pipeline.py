@@ -14,7 +14,7 @@ from .normalize import Normalized, normalize
 __all__ = ["Record", "extract", "SCHEMA_ID", "SCHEMA_VERSION"]
 
 SCHEMA_ID = "https://khabar-extract.invalid/schema/record"
-SCHEMA_VERSION = "0.1.0"
+SCHEMA_VERSION = "0.2.0"
 
 #: Largest integer a JavaScript (IEEE double) consumer reads exactly.
 MAX_SAFE_INTEGER = 2**53 - 1

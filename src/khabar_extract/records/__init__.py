@@ -17,7 +17,7 @@ from .. import __version__
 #: Kept equal to ``khabar_extract.pipeline.SCHEMA_ID`` / ``SCHEMA_VERSION`` (a test checks it); defined
 #: here too so that reading a schema does not import the pipeline.
 SCHEMA_ID = "https://khabar-extract.invalid/schema/record"
-SCHEMA_VERSION = "0.1.0"
+SCHEMA_VERSION = "0.2.0"
 SCHEMA_RESOURCE = "data/schema/record.schema.json"
 
 __all__ = ["SCHEMA_ID", "SCHEMA_VERSION", "load_schema", "error_record", "ERROR_CODES"]
