@@ -12,6 +12,9 @@ from typing import IO, Any
 
 #: Same value as ``khabar_extract.reader.MAX_BYTES`` (kept literal so ``--help`` imports nothing).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: Records written to the registry together (at most this many, or held at most this long).
+_FLUSH_ARTICLES = 32
+_FLUSH_SECONDS = 0.25
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -156,25 +159,49 @@ def run_batch(
         own += [os.path.join(csv, name) for name in ("facts.csv", "articles.csv", "errors.csv")]
     items = iter_items(inputs, max_bytes=max_bytes, exclude=own)
     crashed = False
+    # Records go to the registry a few at a time (one savepoint and a few statements per batch instead of
+    # seven per article: the parent's serial work is what limits a parallel run); a batch is written when
+    # it is full, when it is older than _FLUSH_SECONDS, before any error or skipped input (so everything
+    # keeps input order), and at the end or on Ctrl-C.
+    pending: list[Any] = []
+    pending_since = 0.0
+
+    def flush() -> None:
+        if not pending:
+            return
+        if registry is not None:
+            statuses = registry.store_articles(
+                [(o.article, o.fact_rows, o.turn_rows, o.record_json, o.text) for o in pending]
+            )
+        else:
+            statuses = ["new"] * len(pending)
+        for o, status in zip(pending, statuses, strict=True):
+            summary.inputs += 1
+            setattr(summary, status, getattr(summary, status) + 1)
+            for kind, n in o.kinds.items():
+                summary.facts_by_kind[kind] = summary.facts_by_kind.get(kind, 0) + n
+                summary.facts += n
+            if jsonl_writer:
+                jsonl_writer.write(o.record_json)
+            if csv_writer:
+                csv_writer.write_article(o.article, o.fact_rows)
+            bar.update()
+        pending.clear()
+
     try:
         for o in run_items(
             items, jobs=summary.jobs, skip=skip, include_text=include_text, keep_text=keep_text and db is not None
         ):
-            summary.inputs += 1
             if o.status == "ok":
-                if registry is not None:
-                    status = registry.store_article(o.article, o.fact_rows, o.turn_rows, o.record_json, o.text)
-                else:
-                    status = "new"
-                setattr(summary, status, getattr(summary, status) + 1)
-                for kind, n in o.kinds.items():
-                    summary.facts_by_kind[kind] = summary.facts_by_kind.get(kind, 0) + n
-                    summary.facts += n
-                if jsonl_writer:
-                    jsonl_writer.write(o.record_json)
-                if csv_writer:
-                    csv_writer.write_article(o.article, o.fact_rows)
-            elif o.status == "skipped":
+                if not pending:
+                    pending_since = time.monotonic()
+                pending.append(o)
+                if len(pending) >= _FLUSH_ARTICLES or time.monotonic() - pending_since >= _FLUSH_SECONDS:
+                    flush()
+                continue
+            flush()
+            summary.inputs += 1
+            if o.status == "skipped":
                 summary.skipped += 1
                 if jsonl_writer or csv_writer:
                     record_json = registry.record_json(o.key) if registry else None
@@ -200,10 +227,19 @@ def run_batch(
                     where = o.source.get("path", "?") + (f":{o.source['line']}" if o.source.get("line") else "")
                     bar.write(f"khabar-extract: {where}: {o.code}: {o.message}")
             bar.update()
+        flush()
     except KeyboardInterrupt:
         summary.interrupted = True
+        try:
+            flush()  # the articles already extracted are kept
+        except KeyboardInterrupt:  # a second Ctrl-C: that batch is rolled back whole, --resume redoes it
+            pass
     except BaseException:
         crashed = True
+        try:
+            flush()  # keep what was extracted before the failure, as when each article was written at once
+        except BaseException:
+            pass
         raise
     finally:
         bar.close()

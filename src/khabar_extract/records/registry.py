@@ -7,7 +7,8 @@
 * ``errors``: one row per input that failed in its latest run, same key; removed when it later succeeds.
 * ``runs``: one row per batch run (``finished`` stays NULL when a run was killed).
 
-Every article is written inside its own savepoint, and articles are committed in small groups (at most
+Every article (or small batch of whole articles, :meth:`Registry.store_articles`) is written inside its own
+savepoint, and articles are committed in small groups (at most
 ``group`` articles or ``group_seconds`` seconds per transaction, WAL journal): an interrupted run never leaves
 half an article behind (Ctrl-C commits the finished articles, ``kill -9`` loses at most the last open group),
 and a re-run over the same inputs changes nothing.
@@ -75,6 +76,10 @@ _ARTICLE_INSERT = (
     f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, record, text, stored_at) "
     f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 3))})"
 )
+_ARTICLE_INSERT_ID = (
+    f"INSERT INTO articles (id, {', '.join(ARTICLE_COLUMNS)}, record, text, stored_at) "
+    f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 4))})"
+)
 _ARTICLE_UPDATE = (
     f"UPDATE articles SET {', '.join(c + ' = ?' for c in ARTICLE_COLUMNS)}, record = ?, text = ?, stored_at = ? "
     "WHERE id = ?"
@@ -125,8 +130,9 @@ class Registry:
         return _Transaction(self.conn)
 
     @contextmanager
-    def _unit(self) -> Iterator[None]:
-        """One article (or error row): a savepoint inside the open group transaction."""
+    def _unit(self, articles: int = 1) -> Iterator[None]:
+        """One article (or error row, or ``articles`` whole articles): a savepoint inside the open group
+        transaction."""
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
             self._group_n, self._group_start = 0, time.monotonic()
@@ -141,7 +147,7 @@ class Registry:
             raise
         self.conn.execute("RELEASE unit")
         self._half = False
-        self._group_n += 1
+        self._group_n += articles
         if self._group_n >= self.group or time.monotonic() - self._group_start >= self.group_seconds:
             self.commit()
 
@@ -217,6 +223,67 @@ class Registry:
             if turn_rows:
                 self.conn.executemany(_TURN_INSERT, [(article_id, *r) for r in turn_rows])
             return status
+
+    def store_articles(
+        self, batch: list[tuple[dict[str, Any], list[tuple], list[tuple], str, str | None]]
+    ) -> list[str]:
+        """:meth:`store_article` for several articles at once (``(article, fact_rows, turn_rows, record_json,
+        text)`` each, keys distinct), in one savepoint: the same rows in the same order, a few statements per
+        batch instead of seven per article. Statuses in batch order."""
+        if not batch:
+            return []
+        keys = [b[0]["source_key"] for b in batch]
+        if len(set(keys)) != len(keys):  # the same input twice: one at a time, in order
+            return [self.store_article(*b) for b in batch]
+        with self._unit(len(batch)):
+            c = self.conn
+            found: dict[str, tuple] = {}
+            for i in range(0, len(keys), 500):
+                part = keys[i : i + 500]
+                found.update(
+                    (r[0], r[1:])
+                    for r in c.execute(
+                        "SELECT source_key, id, sha256, record_sha1 FROM articles WHERE source_key IN "
+                        f"({', '.join('?' * len(part))})",
+                        part,
+                    )
+                )
+            if c.execute("SELECT 1 FROM errors LIMIT 1").fetchone() is not None:
+                c.executemany("DELETE FROM errors WHERE source_key = ?", [(k,) for k in keys])
+            now = _now()
+            statuses: list[str] = []
+            facts: list[tuple] = []
+            turns: list[tuple] = []
+            inserts: list[list[Any]] = []
+            next_id = None
+            for (article, fact_rows, turn_rows, record_json, text), key in zip(batch, keys, strict=True):
+                row = found.get(key)
+                if row is not None and row[1] == article["sha256"] and row[2] == article["record_sha1"]:
+                    statuses.append("unchanged")
+                    continue
+                values = [article[col] for col in ARTICLE_COLUMNS] + [record_json, text, now]
+                if row is None:
+                    if next_id is None:  # what SQLite itself picks for a new row: the largest id + 1
+                        next_id = (c.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+                    article_id = next_id
+                    next_id += 1
+                    inserts.append([article_id, *values])
+                    statuses.append("new")
+                else:
+                    article_id = row[0]
+                    c.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
+                    c.execute("DELETE FROM turns WHERE article_id = ?", (article_id,))
+                    c.execute(_ARTICLE_UPDATE, [*values, article_id])
+                    statuses.append("replaced")
+                facts.extend([(article_id, *r) for r in fact_rows])
+                turns.extend([(article_id, *r) for r in turn_rows])
+            if inserts:
+                c.executemany(_ARTICLE_INSERT_ID, inserts)
+            if facts:
+                c.executemany(_FACT_INSERT, facts)
+            if turns:
+                c.executemany(_TURN_INSERT, turns)
+        return statuses
 
     def store_error(
         self, key: str, source: dict[str, Any], code: str, message: str, version: str = __version__
