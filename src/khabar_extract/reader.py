@@ -259,6 +259,36 @@ class Item:
     key: str
     payload: bytes | str | None = None
     error: tuple[str, str] | None = None
+    #: A file not read yet (``iter_items(..., deferred=True)``): its byte limit; :func:`load_item` reads it.
+    deferred: int | None = None
+
+
+def load_item(item: Item) -> Item:
+    """The item with its file read and hashed (or its read error set), if it was deferred; else itself."""
+    if item.deferred is None:
+        return item
+    return _read_file(item.source["path"], item.key, item.deferred)
+
+
+def _read_file(path: str, key: str, max_bytes: int) -> Item:
+    source: dict[str, Any] = {"path": path}
+    try:
+        st = os.stat(path)
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):
+            return Item(source, key, error=("unreadable", "not a regular file"))
+        if size > max_bytes:
+            return Item(source, key, error=("too_large", _too_large(size, max_bytes, "file")))
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        return Item(source, key, error=("not_found", "no such file or directory"))
+    except OSError as exc:
+        return Item(source, key, error=("unreadable", f"cannot read: {exc.strerror or exc}"))
+    if len(data) > max_bytes:  # grew while we looked
+        return Item(source, key, error=("too_large", _too_large(len(data), max_bytes, "file")))
+    source["sha256"] = _sha256(data)
+    return Item(source, key, payload=data)
 
 
 def source_key(path: str, line: int | None = None, sha256: str | None = None) -> str:
@@ -373,9 +403,17 @@ def _too_large(size: int, limit: int, what: str) -> str:
 
 
 def iter_items(
-    paths: Iterable[str], *, max_bytes: int = MAX_BYTES, stdin: Any = None, exclude: Iterable[str] = ()
+    paths: Iterable[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    stdin: Any = None,
+    exclude: Iterable[str] = (),
+    deferred: bool = False,
 ) -> Iterator[Item]:
     """Every article-sized input under ``paths`` (see :func:`expand_paths`), raw bytes read, sha256 set.
+
+    With ``deferred``, plain files are not read here: :func:`load_item` reads and hashes each one where it
+    is processed (a batch's worker process, so the parent does not read every file and send its bytes on).
 
     Nothing is decoded here; :func:`prepare` does that (in a worker process when the batch is parallel).
     Files in ``exclude`` (the run's own outputs) are never inputs.
@@ -398,28 +436,10 @@ def iter_items(
             except OSError as exc:
                 yield Item(source, key, error=("unreadable", f"cannot read: {exc.strerror or exc}"))
             continue
-        try:
-            st = os.stat(path)
-            size = st.st_size
-            if not stat.S_ISREG(st.st_mode):
-                yield Item(source, key, error=("unreadable", "not a regular file"))
-                continue
-            if size > max_bytes:
-                yield Item(source, key, error=("too_large", _too_large(size, max_bytes, "file")))
-                continue
-            with open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except FileNotFoundError:
-            yield Item(source, key, error=("not_found", "no such file or directory"))
-            continue
-        except OSError as exc:
-            yield Item(source, key, error=("unreadable", f"cannot read: {exc.strerror or exc}"))
-            continue
-        if len(data) > max_bytes:  # grew while we looked
-            yield Item(source, key, error=("too_large", _too_large(len(data), max_bytes, "file")))
-            continue
-        source["sha256"] = _sha256(data)
-        yield Item(source, key, payload=data)
+        if deferred:
+            yield Item(source, key, deferred=max_bytes)
+        else:
+            yield _read_file(path, key, max_bytes)
 
 
 def prepare(item: Item) -> tuple[str, dict[str, Any], list[str]]:
@@ -427,6 +447,7 @@ def prepare(item: Item) -> tuple[str, dict[str, Any], list[str]]:
 
     Raises :class:`InputError` for empty, binary or undecodable input.
     """
+    item = load_item(item)
     source = dict(item.source)
     if item.error is not None:
         raise InputError(*item.error)

@@ -157,7 +157,9 @@ def run_batch(
     own = [p for p in (db, jsonl if isinstance(jsonl, str) else None) if p and p != "-"]
     if csv is not None:
         own += [os.path.join(csv, name) for name in ("facts.csv", "articles.csv", "errors.csv")]
-    items = iter_items(inputs, max_bytes=max_bytes, exclude=own)
+    # Without --resume nothing needs an input's sha256 before it is processed: files are read and hashed
+    # where they are processed (the workers), not by the parent, which would send their bytes on.
+    items = iter_items(inputs, max_bytes=max_bytes, exclude=own, deferred=skip is None)
     crashed = False
     # Records go to the registry a few at a time (one savepoint and a few statements per batch instead of
     # seven per article: the parent's serial work is what limits a parallel run); a batch is written when

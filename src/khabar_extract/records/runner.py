@@ -4,7 +4,8 @@ With ``jobs > 1`` the work (decoding, HTML conversion, the whole pipeline, seria
 runs in forked worker processes fed in chunks, with at most ``jobs * chunksize * 4`` inputs read ahead, so
 memory stays flat however many inputs there are. A busy worker already holds its next (small) chunk, so it
 never waits for the parent, which shares the cores with the workers (hashing, registry writes). The parent
-only reads files (to hash them) and writes the outputs. ``multiprocessing.Pool`` is not used: it hangs when
+reads and hashes the files only for ``--resume`` (the workers read them otherwise: ``iter_items(...,
+deferred=True)``) and writes the outputs. ``multiprocessing.Pool`` is not used: it hangs when
 a worker dies, and its helper threads can deadlock on terminate; here a dead or stuck worker costs one
 input (an ``extract_failed`` error) and is replaced.
 """
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..reader import InputError, Item, prepare
+from ..reader import InputError, Item, load_item, prepare
 from . import error_record
 from .flat import flatten
 
@@ -64,6 +65,7 @@ def process_item(item: Item, *, include_text: bool = False, keep_text: bool = Fa
     """Decode and extract one input; never raises for a bad input (it becomes an ``error`` outcome)."""
     from ..pipeline import extract
 
+    item = load_item(item)  # a file the parent left unread (deferred): read and hashed here, in the worker
     try:
         text, source, warnings = prepare(item)
     except InputError as exc:
