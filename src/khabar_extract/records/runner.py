@@ -7,7 +7,8 @@ never waits for the parent, which shares the cores with the workers (hashing, re
 reads and hashes the files only for ``--resume`` (the workers read them otherwise: ``iter_items(...,
 deferred=True)``) and writes the outputs. ``multiprocessing.Pool`` is not used: it hangs when
 a worker dies, and its helper threads can deadlock on terminate; here a dead or stuck worker costs one
-input (an ``extract_failed`` error) and is replaced.
+input (an ``extract_failed`` error) and is replaced: each worker writes in a small shared slot which input
+it is on and since when, so the parent knows the culprit without a message per input.
 """
 
 from __future__ import annotations
@@ -145,8 +146,8 @@ def run_items(
     items are already stored and need no work.
 
     With ``jobs > 1`` the items go to ``jobs`` forked worker processes in chunks (at most ``chunksize`` items
-    or 1 MB each), one chunk per worker at a time; each worker sends back one outcome per item, and the
-    outcomes are yielded in input order. No helper threads: everything is driven from this generator, so
+    or 1 MB each), one chunk per worker at a time; each worker sends back one message per chunk (its
+    outcomes), and the outcomes are yielded in input order. No helper threads: everything is driven from this generator, so
     an interruption simply kills the workers. A worker that dies (out of memory, a crash) or spends more than
     ``item_timeout`` seconds on one input is replaced, that input becomes an ``extract_failed`` error and
     the rest of its chunk is sent again."""
@@ -178,39 +179,81 @@ def _payload_size(item: Item) -> int:
     return 4 * len(payload) if isinstance(payload, str) else 0
 
 
-def _worker_main(conn: Any, options: dict[str, bool]) -> None:
+#: The worker's shared slot: the input it is on, when it began it, and the first input of the last chunk read.
+_ON, _SINCE, _READ = 0, 1, 2
+
+
+def _worker_main(conn: Any, options: dict[str, bool], slot: Any) -> None:
+    import time
+
     _init_worker(options)
+    message = None
     while True:
+        if message is None:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                return
+            if message is None:
+                return
+        chunk, message = message, None
+        slot[_READ] = chunk[0][0]
+        answers = []
+        for index, item, skip in chunk:
+            slot[_SINCE] = time.monotonic()  # the time first, then the input: the parent reads them the other way
+            slot[_ON] = index
+            answers.append((index, _work((item, skip))))
         try:
-            message = conn.recv()
+            if conn.poll():  # a chunk queued while this one ran: take it before answering (see can_prefetch)
+                message = conn.recv()
+                if message is None:
+                    conn.send(answers)
+                    return
+                slot[_READ] = message[0][0]
+            conn.send(answers)  # one message per chunk: the parent wakes once per chunk, not once per input
         except (EOFError, OSError):
             return
-        if message is None:
-            return
-        for index, item, skip in message:
-            conn.send((index, _work((item, skip))))
 
 
 class _Worker:
     def __init__(self, ctx: Any, options: dict[str, bool]) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, options), daemon=True)
+        self.slot = ctx.RawArray("d", 3)  # written by the worker only (_ON, _SINCE, _READ)
+        self.slot[_ON] = self.slot[_READ] = -1
+        self.proc = ctx.Process(target=_worker_main, args=(child, options, self.slot), daemon=True)
         self.proc.start()
         child.close()
         self.inflight: list[tuple[int, Item, bool]] = []  # sent, not yet answered, in order
         self.since = 0.0  # when it last sent something or got work
         self.current = 0  # size of the chunk it is working on (the oldest one sent)
+        self.current_small = False  # that chunk holds at most _PREFETCH_BYTES
         self.queued = 0  # size of the chunk sent while it was busy (0: none)
         self.prefetch = _prefetch_ok(self.conn)
 
     def can_prefetch(self) -> bool:
-        """Busy, no chunk queued yet, and it has answered an item of its chunk: it has read that chunk whole,
-        so the socket buffer is empty and a chunk of at most _PREFETCH_BYTES goes in without blocking."""
-        return self.prefetch and not self.queued and 0 < len(self.inflight) < self.current
+        """Busy, no chunk queued yet, and its chunk is small or read whole (the worker wrote the chunk's first
+        index in the slot when it read it): the socket buffer then holds at most _PREFETCH_BYTES, and one
+        more chunk of at most _PREFETCH_BYTES goes in without blocking."""
+        if not self.prefetch or self.queued or not self.inflight:
+            return False
+        return self.current_small or self.slot[_READ] == self.inflight[0][0]
 
     def answered(self) -> None:
-        if self.queued and len(self.inflight) <= self.queued:  # now working on the queued chunk
-            self.current, self.queued = self.queued, 0
+        if self.queued and len(self.inflight) <= self.queued:  # now working on the queued chunk (always small)
+            self.current, self.current_small, self.queued = self.queued, True, 0
+
+    def on(self) -> tuple[int, float] | None:
+        """The input it is reading (position in ``inflight``) and when it began, if it is on one of its own."""
+        index = self.slot[_ON]  # read before the time: the worker writes the time first
+        began = self.slot[_SINCE]
+        for position, (sent, _item, _skip) in enumerate(self.inflight):
+            if sent == index:
+                return position, began
+        return None
+
+    def deadline(self, limit: float) -> float:
+        on = self.on()
+        return max(self.since, on[1] if on else 0.0) + limit
 
     def stop(self) -> None:
         if self.proc.is_alive():
@@ -361,6 +404,7 @@ class _Parallel:
                         w.conn.send(chunk)
                     w.inflight = chunk
                     w.current, w.queued = len(chunk), 0
+                    w.current_small = sum(_payload_size(it) for _, it, sk in chunk if not sk) <= _PREFETCH_BYTES
                     w.since = time.monotonic()
                 # yield what is ready, in order
                 while emit in done:
@@ -372,7 +416,7 @@ class _Parallel:
                         break
                     continue
                 now = time.monotonic()
-                timeout = max(0.0, min(w.since + self.item_timeout for w in busy) - now)
+                timeout = max(0.0, min(w.deadline(self.item_timeout) for w in busy) - now)
                 if poller is None:
                     ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout)
                 else:
@@ -384,11 +428,11 @@ class _Parallel:
                     if w.conn in ready:
                         try:
                             while w.inflight and (w.conn.poll() if poller is None else poller.has_data(w.conn)):
-                                index, outcome = w.conn.recv()
-                                if w.inflight[0][0] == index:
-                                    w.inflight.pop(0)
-                                    w.answered()
-                                done[index] = outcome
+                                for index, outcome in w.conn.recv():  # one chunk's outcomes, in order
+                                    if w.inflight[0][0] == index:
+                                        w.inflight.pop(0)
+                                    done[index] = outcome
+                                w.answered()
                                 w.since = now
                             continue
                         except (EOFError, OSError):
@@ -396,16 +440,17 @@ class _Parallel:
                         reason = "the worker process died while reading this input (out of memory or a crash)"
                     elif w.proc.sentinel in ready:
                         reason = "the worker process died while reading this input (out of memory or a crash)"
-                    elif now - w.since >= self.item_timeout:
+                    elif now >= w.deadline(self.item_timeout):
                         reason = f"reading this input took longer than {self.item_timeout:.0f} s; it was stopped"
                     else:
                         continue
                     if w.proc.is_alive() and w.conn.poll():
                         continue  # it answered after all
-                    culprit, *rest = w.inflight
-                    index, item, _ = culprit
+                    on = w.on()  # the input it was reading; the others of its chunks go again
+                    position = on[0] if on else 0
+                    index, item, _ = w.inflight.pop(position)
                     done[index] = _error(item.key, item.source, "extract_failed", reason)
-                    retry.extendleft(reversed(rest))
+                    retry.extendleft(reversed(w.inflight))
                     w.inflight = []
                     w.stop()
                     workers[i] = self._spawn(ctx)
