@@ -365,3 +365,26 @@ def test_cli_batch_no_text_and_csv_after_resume(tmp_path, capsys):
     assert main(["facts", "--db", str(db), "--limit", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and all(line.startswith("irna_85414319.txt\t") for line in lines)
+
+
+def test_cli_normalize_detects_the_encoding_and_reports_fixes(capsys):
+    assert main(["normalize", str(INPUTS / "irna_85414319.cp1256.txt"), str(INPUTS / "irna_85414319.txt")]) == 0
+    cp1256, utf8 = capsys.readouterr().out.splitlines()
+    assert "(windows-1256)" in cp1256 and "fold_arabic_letters" in cp1256
+    # the same article in two encodings gives the same normalised length
+    assert cp1256.split(": ", 1)[1].split(";")[0] == utf8.split(": ", 1)[1].split(";")[0]
+
+
+def test_cli_normalize_text_from_stdin(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("گروه های جهادی میکنند".encode())))
+    assert main(["normalize", "--text", "-"]) == 0
+    assert capsys.readouterr().out == "گروه\N{ZERO WIDTH NON-JOINER}های جهادی می\N{ZERO WIDTH NON-JOINER}کنند"
+
+
+def test_cli_normalize_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    code = main(["normalize", str(INPUTS / "empty.txt"), str(missing), str(INPUTS / "irna_85414319.txt")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "empty.txt: error: empty" in err and "missing.txt: error:" in err
+    assert out.startswith(str(INPUTS / "irna_85414319.txt") + ": 3538 -> ")
