@@ -976,7 +976,10 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         rev = ""
         cache = lex.join_cache
         decide = lex.join_decision
-        for s, (a, b) in spaces.items():
+        # left to right: a space removed outright (after a non-joining letter) merges its two pieces, and the
+        # next decision must see the merged word ("ا ها ترین" -> "اهاترین" in one pass, so it is idempotent)
+        merged_at, merged = -1, ""
+        for s, (a, b) in sorted(spaces.items()):
             if a is None:
                 if not rev:
                     rev = text[::-1]
@@ -985,12 +988,16 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                 b = match(text, s + 1).group()  # type: ignore[union-attr]
             if a in splits:
                 a = splits[a][-1]
+            elif merged_at + 1 == s - len(a):  # type: ignore[arg-type]
+                a = merged + a  # type: ignore[operator]
             if b in splits:
                 b = splits[b][0]
             got = cache.get((a, b)) or decide(a, b)  # type: ignore[arg-type]
             rep = got[0]
             if rep is not None:
                 found.append((s, s + 1, rep, False, got[1]))
+                if rep == "":
+                    merged_at, merged = s, a  # type: ignore[assignment]
     if not found:
         return [], {}
     if opts.zwnj_author_style:
