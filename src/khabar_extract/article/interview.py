@@ -773,11 +773,7 @@ def _name_before_comma(lex: _Lexicon, text: str, folded: str, start: int, comma:
         chunk_start = prev + 1
     while chunk_start < comma and folded[chunk_start] in " \N{ZERO WIDTH NON-JOINER}":
         chunk_start += 1
-    title = None
-    m = lex.honorific.match(folded[chunk_start:comma])
-    if m:
-        title = text[chunk_start:chunk_start + m.end()].strip()
-        chunk_start += m.end()
+    title, chunk_start = _honorific(lex, text, folded, chunk_start, comma)
     toks = list(_TOKEN.finditer(folded, chunk_start, comma))
     if not 1 <= len(toks) <= 4 or (len(toks) == 1 and title is None):
         return None
@@ -788,6 +784,15 @@ def _name_before_comma(lex: _Lexicon, text: str, folded: str, start: int, comma:
         if any(c in w for c in "()«»\"/:"):
             return None
     return {"name": text[toks[0].start():toks[-1].end()], "title": title}
+
+
+def _honorific(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> tuple[str | None, int]:
+    """A rank or honorific opening ``folded[start:end]`` (``سرهنگ پاسدار``, ``دکتر``) as written, and where the
+    name after it starts; ``(None, start)`` when there is none."""
+    m = lex.honorific.match(folded[start:end])
+    if not m:
+        return None, start
+    return text[start:start + m.end()].strip(), start + m.end()
 
 
 def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> dict[str, Any] | None:
@@ -808,11 +813,7 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
         if not _name_tokens_ok(lex, name):
             return None
         return {"name": name, "title": None, "role": _role_after(lex, text, folded, close + 1, end)}
-    title = None
-    m = lex.honorific.match(folded[start:end])
-    if m:
-        title = text[start:start + m.end()].strip()
-        start += m.end()
+    title, start = _honorific(lex, text, folded, start, end)
     toks = list(_TOKEN.finditer(folded, start, end))
     name_toks: list[tuple[int, int]] = []
     comma = False
