@@ -72,17 +72,20 @@ CREATE VIEW IF NOT EXISTS fact_rows AS
     FROM facts f JOIN articles a ON a.id = f.article_id;
 """
 
+#: ``record`` and ``text`` come as str or as UTF-8 bytes (the batch's workers send bytes, so the parent never
+#: decodes them): ``CAST(? AS TEXT)`` stores either as the same text.
+_AS_TEXT = "CAST(? AS TEXT)"
 _ARTICLE_INSERT = (
     f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, record, text, stored_at) "
-    f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 3))})"
+    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}, {_AS_TEXT}, {_AS_TEXT}, ?)"
 )
 _ARTICLE_INSERT_ID = (
     f"INSERT INTO articles (id, {', '.join(ARTICLE_COLUMNS)}, record, text, stored_at) "
-    f"VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 4))})"
+    f"VALUES (?, {', '.join('?' * len(ARTICLE_COLUMNS))}, {_AS_TEXT}, {_AS_TEXT}, ?)"
 )
 _ARTICLE_UPDATE = (
-    f"UPDATE articles SET {', '.join(c + ' = ?' for c in ARTICLE_COLUMNS)}, record = ?, text = ?, stored_at = ? "
-    "WHERE id = ?"
+    f"UPDATE articles SET {', '.join(c + ' = ?' for c in ARTICLE_COLUMNS)}, record = {_AS_TEXT}, "
+    f"text = {_AS_TEXT}, stored_at = ? WHERE id = ?"
 )
 _FACT_INSERT = (
     f"INSERT OR REPLACE INTO facts (article_id, {', '.join(chr(34) + c + chr(34) for c in FACT_COLUMNS)}) "
@@ -196,8 +199,8 @@ class Registry:
         article: dict[str, Any],
         fact_rows: list[tuple],
         turn_rows: list[tuple],
-        record_json: str,
-        text: str | None,
+        record_json: str | bytes,
+        text: str | bytes | None,
     ) -> str:
         """Insert or replace one article with its facts and turns: ``new``, ``replaced`` or ``unchanged``."""
         key = article["source_key"]
@@ -225,7 +228,7 @@ class Registry:
             return status
 
     def store_articles(
-        self, batch: list[tuple[dict[str, Any], list[tuple], list[tuple], str, str | None]]
+        self, batch: list[tuple[dict[str, Any], list[tuple], list[tuple], str | bytes, str | bytes | None]]
     ) -> list[str]:
         """:meth:`store_article` for several articles at once (``(article, fact_rows, turn_rows, record_json,
         text)`` each, keys distinct), in one savepoint: the same rows in the same order, a few statements per

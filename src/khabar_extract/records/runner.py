@@ -23,23 +23,27 @@ from typing import Any
 
 from ..reader import InputError, Item, load_item, prepare
 from . import error_record
-from .flat import flatten
+from .flat import NULL, flatten
 
 __all__ = ["Outcome", "process_item", "run_items", "default_jobs"]
 
 
 @dataclass
 class Outcome:
-    """What became of one input. ``status`` is ``ok`` (a record), ``error`` or ``skipped`` (``--resume``)."""
+    """What became of one input. ``status`` is ``ok`` (a record), ``error`` or ``skipped`` (``--resume``).
+
+    Built for the registry in a worker, so that the parent only passes it on: ``record_json`` (the record
+    or error record) and ``text`` are UTF-8 bytes (no decoding in the parent; the registry stores them as
+    text as they are), and a missing value in ``fact_rows`` / ``turn_rows`` is :data:`~.flat.NULL`."""
 
     key: str
     source: dict[str, Any]
     status: str
-    record_json: str | None = None
+    record_json: bytes | None = None
     article: dict[str, Any] | None = None
     fact_rows: list[tuple] = field(default_factory=list)
     turn_rows: list[tuple] = field(default_factory=list)
-    text: str | None = None
+    text: bytes | None = None
     code: str | None = None
     message: str | None = None
 
@@ -58,8 +62,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+def _dumps(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
 def process_item(item: Item, *, include_text: bool = False, keep_text: bool = False) -> Outcome:
@@ -78,12 +82,12 @@ def process_item(item: Item, *, include_text: bool = False, keep_text: bool = Fa
         if include_text:
             data["text"] = text
         record_json = _dumps(data)
-        article, fact_rows, turn_rows = flatten(data, item.key, hashlib.sha1(record_json.encode()).hexdigest())
+        sha1 = hashlib.sha1(record_json).hexdigest()
+        article, fact_rows, turn_rows = flatten(data, item.key, sha1, null=NULL)
+        kept = text.encode() if keep_text else None
     except Exception as exc:  # one article that breaks a stage must not stop the batch
         return _error(item.key, source, "extract_failed", f"{type(exc).__name__}: {exc}")
-    return Outcome(
-        item.key, source, "ok", record_json, article, fact_rows, turn_rows, text if keep_text else None
-    )
+    return Outcome(item.key, source, "ok", record_json, article, fact_rows, turn_rows, kept)
 
 
 def _error(key: str, source: dict[str, Any], code: str, message: str) -> Outcome:

@@ -6,7 +6,7 @@ import csv
 import os
 from typing import IO, Any
 
-from .flat import ARTICLE_COLUMNS, ERROR_COLUMNS, FACT_COLUMNS
+from .flat import ARTICLE_COLUMNS, ERROR_COLUMNS, FACT_COLUMNS, is_null
 
 __all__ = ["JsonlWriter", "CsvWriter", "CSV_FACT_COLUMNS", "CSV_ARTICLE_COLUMNS"]
 
@@ -26,8 +26,8 @@ class JsonlWriter:
         else:
             self._fh, self._own = target, False
 
-    def write(self, record_json: str) -> None:
-        self._fh.write(record_json)
+    def write(self, record_json: str | bytes) -> None:
+        self._fh.write(record_json if isinstance(record_json, str) else record_json.decode())
         self._fh.write("\n")
         self._fh.flush()
 
@@ -59,7 +59,7 @@ class CsvWriter:
     def write_article(self, article: dict[str, Any], fact_rows: list[tuple]) -> None:
         self.articles.writerow([article[c] for c in CSV_ARTICLE_COLUMNS])
         where = (article["path"], article["line"], article["sha256"])
-        self.facts.writerows([(*where, *row) for row in fact_rows])
+        self.facts.writerows([(*where, *(None if is_null(v) else v for v in row)) for row in fact_rows])
 
     def write_error(self, source: dict[str, Any], code: str, message: str) -> None:
         self.errors.writerow([source.get("path"), source.get("line"), source.get("sha256"), code, message])
