@@ -148,6 +148,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     start = max(0, start)
     out: list[tuple[int, int]] = []
     runs = _terminal_runs(text, start, end)
+    fast_words = not _long_persian_abbreviations()
     r = 0
     nruns = len(runs)
     lines = _CONTENT_LINE.finditer(text, start, end)
@@ -166,9 +167,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             r += 1
             if rs < sent_start:
                 continue
-            stop = _is_boundary(text, rs, min(re_, le), sent_start, le)
-            if stop < 0:
-                continue
+            if (re_ == rs + 1 and text[rs] == "." and (re_ == le or text[re_].isspace()) and rs - 3 >= sent_start
+                    and fast_words and _PERSIAN3.match(text, rs - 3, rs)):
+                stop = re_  # the common case, as _is_boundary decides it: "...کرد. " (a word, a full stop, a space)
+            else:
+                stop = _is_boundary(text, rs, min(re_, le), sent_start, le)
+                if stop < 0:
+                    continue
             out.append((sent_start, stop))
             while stop < le and text[stop].isspace():
                 stop += 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..normalize import Normalized
@@ -31,7 +32,9 @@ __all__ = ["Article", "Layout", "read_article", "score_questions", "load_layouts
 
 _TITLE_MAX = 300  # a first line longer than this is a lead, not a title
 _SOFT_WRAP_MIN = 60  # a line this long without a final stop continues on the next line of its block
-_LINE_END = re.compile(r"[.!?؟:»\"”)…؛*]$")
+#: Segment kinds that are paragraphs of the article (numbered, with sentences nested in them).
+_PARAGRAPH_KINDS = frozenset(("title", "lead", "paragraph", "question", "answer", "crosshead", "credit"))
+_LINE_END = frozenset(".!?؟:»\"”)…؛*")  # a line ending in one of these does not continue on the next
 
 
 @dataclass
@@ -94,7 +97,8 @@ def _empty_meta() -> dict[str, Any]:
 
 
 def _int(s: str) -> int:
-    return int(fold(s))
+    """A header number: int() reads Persian and Arabic-Indic digits as it reads ASCII ones (no fold needed)."""
+    return int(s)
 
 
 def read_article(
@@ -207,7 +211,7 @@ def read_article(
         j = i
         while (
             lines[j][1] - lines[j][0] >= _SOFT_WRAP_MIN
-            and not _LINE_END.search(text[lines[j][0]:lines[j][1]])
+            and text[lines[j][1] - 1] not in _LINE_END
             and j + 1 < n and kinds[j + 1] is None and lines[j + 1][2] == block
         ):
             j += 1
@@ -218,7 +222,7 @@ def read_article(
     top: list[dict[str, Any]] = []
     for i in range(n):
         k = kinds[i]
-        if k is None:
+        if k is None or k == "title":  # the title is a paragraph: assembled with them below
             continue
         seg: dict[str, Any] = {"kind": k, "span": list(outer[lines[i][0]])}
         if k == "header":
@@ -312,17 +316,15 @@ def read_article(
             if body_kinds[k] == "paragraph" and text[s] in "*•" and e - s <= 120:
                 body_kinds[k] = "crosshead"
 
-    # assemble: paragraphs in reading order (title first), sentences inside them
-    para_list: list[tuple[int, int, str, int | None]] = []  # (start, end, kind, body index)
+    # assemble: paragraphs in reading order (title first), sentences inside them. Each entry is
+    # (segment start, segment, body index, content start, content end); sorted on the start alone, stably.
+    entries: list[tuple[int, dict[str, Any], int | None, int, int]] = [(seg["span"][0], seg, None, 0, 0) for seg in top]
+    entries += [(sp[0], {"kind": "chrome", "span": list(sp)}, None, 0, 0) for k, sp in outer.items() if k < 0]
     if title_i is not None:
-        para_list.append((lines[title_i][0], lines[title_i][1], "title", None))
-        top = [t for t in top if t["kind"] != "title"]
-    for k, (s, e) in enumerate(paras):
-        para_list.append((s, e, body_kinds[k], k))
-    top += [{"kind": "chrome", "span": list(sp)} for k, sp in outer.items() if k < 0]
-    top_all = top + [{"kind": kd, "span": list(_outer(outer, ends, (s, e))), "_body": bk, "_content": (s, e)}
-                     for s, e, kd, bk in para_list]
-    top_all.sort(key=lambda d: d["span"][0])
+        ts, te, _ = lines[title_i]
+        entries.append(_paragraph_entry(outer, ends, ts, te, "title", None))
+    entries += [_paragraph_entry(outer, ends, s, e, body_kinds[k], k) for k, (s, e) in enumerate(paras)]
+    entries.sort(key=_entry_start)
 
     segments: list[dict[str, Any]] = []
     para_starts: list[int] = []
@@ -334,48 +336,47 @@ def read_article(
     all_sents = split_sentences(text)
     si = 0
     n_sents = len(all_sents)
-    for seg in top_all:
-        bk = seg.pop("_body", None)
-        kind = seg["kind"]
-        is_para = kind in ("title", "lead", "paragraph", "question", "answer", "crosshead", "credit")
+    for _, seg, bk, s, e in entries:
         parent = len(segments)
-        s, e = seg.pop("_content", seg["span"])
-        if is_para:
-            seg["paragraph"] = len(para_starts)
-            para_starts.append(seg["span"][0])
-            para_ends.append(seg["span"][1])
-            if bk is not None and bk in para_turn:
-                seg["turn"] = para_turn[bk]
         segments.append(seg)
-        nested: list[dict[str, Any]] = []
-        cs = s
+        kind = seg["kind"]
+        if kind not in _PARAGRAPH_KINDS:
+            continue  # header, chrome, caption, dateline: nothing nested
+        pno = seg["paragraph"] = len(para_starts)
+        para_starts.append(seg["span"][0])
+        para_ends.append(seg["span"][1])
+        nested: list[dict[str, Any]] = []  # markers, speakers, the lead's dateline
+        cs = s  # where the paragraph's sentences start
         if kind == "lead" and lead_nested:
             nested.extend(lead_nested)
             cs = _skip(text, lead_nested[0]["span"][1], e)
         if bk is not None:
-            nested.extend(nested_by_para.get(bk, []))
+            if bk in para_turn:
+                seg["turn"] = para_turn[bk]
+            nested.extend(nested_by_para.get(bk, ()))
             cs = content_start.get(bk, cs)
-        if is_para:
-            while si < n_sents and all_sents[si][1] <= s:
-                si += 1
-            pno = seg["paragraph"]
-            while si < n_sents and all_sents[si][0] < e:
-                ss, se = all_sents[si]
-                si += 1
-                if se <= cs:
-                    continue  # the marker ("ایرنا.") or the dateline alone
-                if ss < cs:
-                    ss = cs
-                if se > e:
-                    se = e
-                nested.append({"kind": "sentence", "span": [ss, se], "paragraph": pno, "index": len(sent_starts)})
-                sent_starts.append(ss)
-                sent_ends.append(se)
-        if len(nested) > 1 and nested[0]["kind"] != "sentence":
+        while si < n_sents and all_sents[si][1] <= s:
+            si += 1
+        first_sentence = len(segments)
+        while si < n_sents and all_sents[si][0] < e:
+            ss, se = all_sents[si]
+            si += 1
+            if se <= cs:
+                continue  # the marker ("ایرنا.") or the dateline alone
+            if ss < cs:
+                ss = cs
+            if se > e:
+                se = e
+            segments.append({"kind": "sentence", "span": [ss, se], "paragraph": pno, "index": len(sent_starts),
+                             "parent": parent})
+            sent_starts.append(ss)
+            sent_ends.append(se)
+        if nested:
+            for ch in nested:
+                ch["parent"] = parent
+            nested += segments[first_sentence:]
             nested.sort(key=_span_start)
-        for ch in nested:
-            ch["parent"] = parent
-            segments.append(ch)
+            segments[first_sentence:] = nested
 
     return Article(
         meta=meta,
@@ -397,6 +398,18 @@ def _outer(outer: dict[int, tuple[int, int]], ends: dict[int, int], span: tuple[
     """The segment span of a paragraph whose content is ``span`` (white space trimmed, invisibles kept)."""
     s, e = span
     return outer.get(s, (s, e))[0], ends.get(e, e)
+
+
+def _paragraph_entry(
+    outer: dict[int, tuple[int, int]], ends: dict[int, int], s: int, e: int, kind: str, body: int | None
+) -> tuple[int, dict[str, Any], int | None, int, int]:
+    """The assembly entry of a paragraph whose content is ``[s, e)`` (see ``read_article``)."""
+    span = list(_outer(outer, ends, (s, e)))
+    return span[0], {"kind": kind, "span": span}, body, s, e
+
+
+def _entry_start(entry: tuple[int, dict[str, Any], int | None, int, int]) -> int:
+    return entry[0]
 
 
 def _span_start(seg: dict[str, Any]) -> int:
@@ -428,13 +441,25 @@ def _can_be_title(folded: str, lines: list[tuple[int, int, int]], kinds: list[st
     return _find_dateline(folded, (s, e), lay) is None
 
 
+def _with_fallback(lay: Layout, field: str) -> tuple[re.Pattern[str], ...]:
+    """``lay``'s ``datelines`` or ``attributions`` followed by the plain layout's (unless ``lay`` is plain)."""
+    own: tuple[re.Pattern[str], ...] = getattr(lay, field)
+    if lay.name == "plain":
+        return own
+    return own + _plain_patterns(field)
+
+
+@cache
+def _plain_patterns(field: str) -> tuple[re.Pattern[str], ...]:
+    return next((getattr(x, field) for x in load_layouts() if x.name == "plain"), ())
+
+
 def _find_dateline(
     folded: str, span: tuple[int, int], lay: Layout
 ) -> tuple[tuple[int, int], str | None, str | None] | None:
     s, e = span
     lt = folded[s:e]
-    fallback = () if lay.name == "plain" else next((x.datelines for x in load_layouts() if x.name == "plain"), ())
-    for rx in (*lay.datelines, *fallback):
+    for rx in _with_fallback(lay, "datelines"):
         m = rx.match(lt)
         if not m:
             continue
@@ -448,10 +473,10 @@ def _find_dateline(
 
 
 def _find_attribution(folded: str, paras: list[tuple[int, int]], lay: Layout) -> tuple[str, str | None] | None:
-    fallback = () if lay.name == "plain" else next((x.attributions for x in load_layouts() if x.name == "plain"), ())
+    patterns = _with_fallback(lay, "attributions")
     for s, e in paras:
         lt = folded[s:e]
-        for rx in (*lay.attributions, *fallback):
+        for rx in patterns:
             m = rx.search(lt)
             if m:
                 city = m.groupdict().get("city")

@@ -23,6 +23,7 @@ _FOLD_PAIRS = (
     *((chr(0x0660 + i), chr(0x06F0 + i)) for i in range(10)),
 )
 _NEEDS_FOLD = re.compile("[" + "".join(a for a, _ in _FOLD_PAIRS) + "]")
+_SHORT = 200
 
 # Characters that carry no visible content: trimmed from line spans together with white space.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -30,7 +31,8 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 
 def fold(text: str) -> str:
     """Fold Arabic ي ى ك ة and Arabic-Indic digits to their Persian forms; the length never changes."""
-    if not _NEEDS_FOLD.search(text):
+    # a whole article: one fast ``in`` scan per character beats one regex search (~3x); a phrase: the reverse
+    if len(text) < _SHORT and not _NEEDS_FOLD.search(text):
         return text
     for a, b in _FOLD_PAIRS:
         if a in text:
@@ -38,12 +40,19 @@ def fold(text: str) -> str:
     return text
 
 
-_KEY_DROP = re.compile(r"[\s\u200b-\u200f\ufeff]+")
+#: Dropped from comparison keys besides white space: ZWSP, ZWNJ, ZWJ, LRM, RLM and the BOM.
+_KEY_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\ufeff"
 
 
 def key(text: str) -> str:
     """A comparison key: folded, without white space, ZWNJ or invisible marks."""
-    return _KEY_DROP.sub("", fold(text))
+    # str.split() splits on exactly the characters regex \s matches; removing each mark with str.replace
+    # is several times faster than one regex substitution per run of them
+    out = "".join(fold(text).split())
+    for mark in _KEY_INVISIBLE:
+        if mark in out:
+            out = out.replace(mark, "")
+    return out
 
 
 def is_blank_char(c: str) -> bool:
@@ -69,34 +78,38 @@ def line_spans(text: str) -> tuple[list[tuple[int, int, int]], dict[int, tuple[i
     prev_blank = True
     pos = 0
     for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.strip(_WS)
-        if stripped:
-            os_ = pos + len(line) - len(line.lstrip(_WS))
-            oe = os_ + len(stripped)
+        # str.strip() without arguments strips exactly _WS here (str.isspace, and no line break is left)
+        stripped = line.strip()
+        if not stripped:
+            prev_blank = True
+            pos += len(line) + 1
+            continue
+        os_ = pos if stripped[0] == line[0] else pos + len(line) - len(line.lstrip())
+        oe = os_ + len(stripped)
+        s, e = os_, oe
+        if stripped[0] in _INVISIBLE or stripped[-1] in _INVISIBLE:
             inner = stripped.strip(_WS_INVISIBLE)
-            if inner:
-                s = os_ + len(stripped) - len(stripped.lstrip(_WS_INVISIBLE))
-                e = s + len(inner)
-                if prev_blank and out:
-                    block += 1
-                if (not prev_blank and pos >= 2 and text[pos - 2] in ".\N{ARABIC DECIMAL SEPARATOR}"
-                        and decimal_line_break(text, pos - 1)):
-                    # A decimal the source split at its point (۲۶.⏎۸): one line, so that its
-                    # paragraph and sentence hold the whole number.
-                    ps, _pe, pb = out.pop()
-                    outer[ps] = (outer[ps][0], oe)
-                    out.append((ps, e, pb))
-                else:
-                    out.append((s, e, block))
-                    outer[s] = (os_, oe)
-                prev_blank = False
-            else:
+            if not inner:
                 outer[-os_ - 1] = (os_, oe)
                 prev_blank = True
+                pos += len(line) + 1
+                continue
+            s = os_ + len(stripped) - len(stripped.lstrip(_WS_INVISIBLE))
+            e = s + len(inner)
+        if prev_blank and out:
+            block += 1
+        if (not prev_blank and text[pos - 2] in ".\N{ARABIC DECIMAL SEPARATOR}"
+                and decimal_line_break(text, pos - 1)):
+            # A decimal the source split at its point (۲۶.⏎۸): one line, so that its
+            # paragraph and sentence hold the whole number.
+            ps, _pe, pb = out.pop()
+            outer[ps] = (outer[ps][0], oe)
+            out.append((ps, e, pb))
         else:
-            prev_blank = True
-        pos = end + 1
+            out.append((s, e, block))
+            outer[s] = (os_, oe)
+        prev_blank = False
+        pos += len(line) + 1
     return out, outer
 
 
@@ -150,7 +163,9 @@ def agencies() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def canonical_agency(surface: str | None) -> str | None:
+    """The canonical short name of an agency spelling (a string result: cached, the surfaces repeat)."""
     if not surface:
         return None
     return agencies().get(key(surface), surface.strip())

@@ -1,0 +1,122 @@
+"""The article stage's text helpers (fold, key, line spans, dateline fallbacks, paragraph entries) on real text.
+
+These helpers were rewritten for speed (issue 6); each test pins the behaviour the rewrite had to keep.
+Sentences come from the seed page (irna_85414319) and the Fars fixtures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from khabar_extract.article import _paragraph_entry, _with_fallback, read_article
+from khabar_extract.article._text import canonical_agency, fold, key, line_spans
+from khabar_extract.article.layouts import get_layout
+from khabar_extract.sentences import split_sentences
+
+ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
+RLM = "\N{RIGHT-TO-LEFT MARK}"
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def test_article_helpers_fold_a_whole_article_and_a_phrase_alike():
+    # Arabic yeh and kaf, and Arabic-Indic digits, in a phrase (regex pre-check) and in a long text (direct scan)
+    phrase = "\N{ARABIC LETTER KAF}د خبر: \N{ARABIC-INDIC DIGIT EIGHT}\N{ARABIC-INDIC DIGIT FIVE}"
+    assert fold(phrase) == "کد خبر: ۸۵"
+    body = "گروه\N{ARABIC LETTER YEH} جهادی در استان زنجان فعالیت دارند. " * 8 + phrase
+    assert len(body) > 200
+    folded = fold(body)
+    assert len(folded) == len(body)
+    assert folded == ("گروهی جهادی در استان زنجان فعالیت دارند. " * 8) + "کد خبر: ۸۵"
+    plain = "گروه‌های جهادی، بازوی فعال محرومیت زدایی در استان زنجان " * 5
+    assert fold(plain) is plain  # nothing to fold: the same object back
+
+
+def test_article_helpers_key_ignores_spaces_zwnj_and_invisible_marks():
+    assert key("گروه های جهادی") == key(f"گروه{ZWNJ}های  جهادی{RLM}") == "گروههایجهادی"
+    assert key("\N{ARABIC LETTER KAF}د خبر\t:\n۸۵") == "کدخبر:۸۵"
+    assert key("گروه های جهادی") != key("گروه جهادی")
+
+
+def test_article_helpers_canonical_agency_repeats_give_the_same_name():
+    assert canonical_agency("خبرگزاری فارس") == canonical_agency(f"خبرگزاری{ZWNJ} فارس") == "فارس"
+    assert canonical_agency(None) is None and canonical_agency("") is None
+
+
+def test_article_helpers_line_spans_trim_blocks_and_decimals():
+    text = (
+        "  زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی  \n"
+        f"{RLM}\n"  # only an invisible mark: not content, but kept in a segment (negated key)
+        "\n"
+        "قیمت به ۲۶.\n۸ میلیارد دلار رسید.\n"  # a decimal split at its point by the source: one line
+        f"{RLM}کد خبر: 85414319"
+    )
+    lines, outer = line_spans(text)
+    assert [text[s:e] for s, e, _ in lines] == [
+        "زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی",
+        "قیمت به ۲۶.\n۸ میلیارد دلار رسید.",
+        "کد خبر: 85414319",
+    ]
+    assert [b for _, _, b in lines] == [0, 1, 1]  # a blank (or invisible-only) line starts a new block
+    rlm_line = text.index(RLM)
+    assert outer[-rlm_line - 1] == (rlm_line, rlm_line + 1)
+    last = lines[-1][0]
+    assert text[outer[last][0]:outer[last][1]] == f"{RLM}کد خبر: 85414319"  # the segment keeps the mark
+    assert outer[lines[0][0]] == (2, 39)
+
+
+def test_article_helpers_dateline_falls_back_to_the_plain_patterns():
+    fars = get_layout("fars")
+    plain = get_layout("plain")
+    assert _with_fallback(fars, "datelines") == fars.datelines + plain.datelines
+    assert _with_fallback(plain, "attributions") == plain.attributions
+    # a Fars page whose lead carries an IRNA dateline: only the plain layout's pattern reads it
+    text = (
+        "خبر تازه درباره گروه‌های جهادی\n\n"
+        "تهران - ایرنا - هزار و ۳۹۰ گروه جهادی در استان زنجان فعالیت دارند.\n\n"
+        "این گروه‌ها در عرصه‌های مختلف کار می‌کنند."
+    )
+    article = read_article(text, layout="fars")
+    assert article.meta["dateline"] == {"city": "تهران", "agency": "ایرنا"}
+
+
+def test_article_helpers_paragraph_entry_spans_the_segment_and_keeps_the_content():
+    text = f"{RLM}گروه‌های جهادی، بازوی فعال محرومیت زدایی  \n"
+    lines, outer = line_spans(text)
+    ends = {e: outer[s][1] for s, e, _ in lines}
+    s, e, _ = lines[0]
+    start, seg, body, cs, ce = _paragraph_entry(outer, ends, s, e, "title", None)
+    assert seg == {"kind": "title", "span": [0, e]} and start == 0  # the segment covers the mark
+    assert (cs, ce) == (1, e) and text[cs:ce] == "گروه‌های جهادی، بازوی فعال محرومیت زدایی"
+    assert body is None
+
+
+def test_article_helpers_seed_segments_nest_in_reading_order():
+    text = (FIXTURES / "irna_85414319.txt").read_text(encoding="utf-8")
+    article = read_article(text)
+    segs = article.segments
+    tops = [i for i, s in enumerate(segs) if "parent" not in s]
+    assert [segs[i]["span"][0] for i in tops] == sorted(segs[i]["span"][0] for i in tops)
+    for i, s in enumerate(segs):
+        if "parent" in s:
+            parent = segs[s["parent"]]
+            assert s["parent"] < i and "parent" not in parent
+            assert parent["span"][0] <= s["span"][0] and s["span"][1] <= parent["span"][1]
+    # in a question paragraph the marker ("ایرنا.") comes before the question's sentence
+    question = next(i for i in tops if segs[i]["kind"] == "question")
+    children = [s for s in segs if s.get("parent") == question]
+    assert [c["kind"] for c in children][:2] == ["marker", "sentence"]
+    assert text[slice(*children[0]["span"])] == "ایرنا."
+    assert children[1]["span"][0] > children[0]["span"][1]
+
+
+def test_article_helpers_sentences_common_full_stop_and_its_exceptions():
+    text = (
+        "هزار و ۳۹۰ گروه جهادی در استان فعال هستند. این گروه‌ها در عرصه‌های مختلف فعالیت دارند.\n"
+        "سال ۱۳۹۸ ه.ق. آغاز شد. رقم ۲.۵ درصد بود."
+    )
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "هزار و ۳۹۰ گروه جهادی در استان فعال هستند.",
+        "این گروه‌ها در عرصه‌های مختلف فعالیت دارند.",
+        "سال ۱۳۹۸ ه.ق. آغاز شد.",
+        "رقم ۲.۵ درصد بود.",
+    ]
