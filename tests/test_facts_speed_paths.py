@@ -18,21 +18,52 @@ def test_facts_relative_days_anchor_words_cover_every_phrase() -> None:
     # every relative day phrase holds an anchor word, so the anchored search is used (adding a phrase
     # without one silently fell back to a whole-text search, ~10x slower)
     p = patterns()
-    assert F._relative_other_back(p) is not None
+    assert F._relative_other_reach(p) is not None
 
 
 def test_facts_relative_days_anchored_equals_plain_search() -> None:
     p = patterns()
     sp = F._speed(p)
-    back = F._relative_other_back(p)
+    reach = F._relative_other_reach(p)
     articles = sorted((Path(__file__).parent / "fixtures" / "facts").glob("*.txt"))
     assert articles
     total = 0
     for raw in [_TEXT] + [a.read_text(encoding="utf-8") for a in articles]:
         text = normalize(raw).text
         anchored = [(m.start(), m.end())
-                    for m in F._finditer_anchored(p.relative_other, sp.relative_other_literal, text, back)]
+                    for m in F._finditer_anchored(p.relative_other, sp.relative_other_literal, text, reach)]
         plain = [(m.start(), m.end()) for m in p.relative_other.finditer(text)]
         assert anchored == plain
         total += len(plain)
     assert total >= 8
+
+
+def _fixture_texts() -> list[str]:
+    articles = sorted((Path(__file__).parent / "fixtures" / "facts").glob("*.txt"))
+    return [normalize(raw).text for raw in [_TEXT] + [a.read_text(encoding="utf-8") for a in articles]]
+
+
+def test_facts_relative_years_precheck_equals_the_regex_everywhere() -> None:
+    # find_relative_dates tries the regex module only where the stdlib core of the phrase trie matches
+    p = patterns()
+    lit = F._speed(p).relative_literal
+    assert lit is not None
+    hits = 0
+    for text in _fixture_texts() + ["امسال و سال آینده و پارسال و سال گذشته، نه سالانه"]:
+        for q in range(len(text)):
+            want = p.relative.match(text, q)
+            got = F._match(p.relative, lit, text, q)
+            assert (got and got.span()) == (want and want.span())
+            hits += want is not None
+    assert hits >= 4
+
+
+def test_facts_half_word_gate_equals_the_regex() -> None:
+    # find_half_words tries the pattern only where a space or tab follows نیم
+    p = patterns()
+    assert p.half_word.pattern == F._HALF_SRC
+    text = "نیم متر و نیمه شب و می‌کنیم کار، نیم\N{NO-BREAK SPACE}ساعت و نیم\tکیلو، پایان نیم"
+    want = [m.start() for m in p.half_word.finditer(text)]
+    assert want == [n.start for n in F.find_half_words(text)] == [0, 33, 44]
+    for t in _fixture_texts():
+        assert [m.start() for m in p.half_word.finditer(t)] == [n.start for n in F.find_half_words(t)]

@@ -80,3 +80,25 @@ def test_numbers_spaced_dates_hijri_year_beside_a_glued_date_is_not_joined():
 )
 def test_numbers_spaced_dates_negatives(text):
     assert not [m for m in find_numbers(normalize(text).text) if m.shape == "date"]
+
+
+def test_numbers_spaced_dates_digit_first_pattern_equals_the_lookbehind_form():
+    """The spaced-date pattern starts with its first digit (speed); it finds exactly what the plain form, with
+    the look-behinds first, finds: on the real lines and at the edges (text start, a digit, a slash or a
+    spaced slash just before)."""
+    import re
+
+    from khabar_extract import numbers as N
+
+    d, sp, gap = N._DIGITS, N._SP1, N._SLASH_GAP
+    plain = re.compile(
+        rf"(?<![{d}/])(?<![{d}/]{sp})"
+        rf"(?:[{d}]{{1,2}}{gap}[{d}]{{1,2}}{gap}[{d}]{{4}}|[{d}]{{4}}{gap}[{d}]{{1,2}}{gap}[{d}]{{1,2}})"
+        rf"(?![{d}])(?!{gap}[{d}])"
+    )
+    edges = ["۴/ ۱۲/ ۱۳۹۲", "۱۴/ ۱۲/ ۱۳۹۲ و ۱۳۹۲ /۱۲ /۴", "۵۴/ ۱۲/ ۱۳۹۲", "۵/۴/ ۱۲/ ۱۳۹۲", "۵/ ۴/ ۱۲/ ۱۳۹۲",
+             "۵ ۴/ ۱۲/ ۱۳۹۲", "x۱۳۹۲ / ۱۲ / ۴", "مصوب\N{NO-BREAK SPACE}۲۳/ ۱/ ۱۴۰۲."]
+    texts = [normalize(x["text"]).text for x in LINES] + edges
+    assert sum(len(plain.findall(t)) for t in texts) >= 4
+    for t in texts:
+        assert [m.span() for m in N._SPACED_DATE_RE.finditer(t)] == [m.span() for m in plain.finditer(t)]

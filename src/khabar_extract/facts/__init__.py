@@ -155,12 +155,17 @@ def _work_titles(text: str) -> list[tuple[int, int]]:
         if end != -1 and "\n" not in text[pos:end]:
             quotes.append((pos + 1, end))
         pos = text.find("«", pos + 1)
+    heads = [" ".join(text[s:e].split()[:4]) for s, e in quotes]  # the first words name the work
     named = set()
-    for s, e in quotes:
+    for (s, _e), head in zip(quotes, heads, strict=True):
         before = text[max(0, s - 40) : s - 1].rstrip()
-        if any(before.endswith(n) and (len(before) == len(n) or not before[-len(n) - 1].isalpha()) for n in nouns):
-            named.add(" ".join(text[s:e].split()[:4]))
-    return [(s, e) for s, e in quotes if " ".join(text[s:e].split()[:4]) in named]
+        if before.endswith(nouns) and any(  # speed: one endswith over all the nouns first
+            before.endswith(n) and (len(before) == len(n) or not before[-len(n) - 1].isalpha()) for n in nouns
+        ):
+            named.add(head)
+    if not named:
+        return []
+    return [q for q, head in zip(quotes, heads, strict=True) if head in named]
 
 
 def _self_contained_date(c: F.Candidate) -> bool:

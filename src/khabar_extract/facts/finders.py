@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from unicodedata import category as _category
 
 from ..numbers import NumberMatch, find_numbers, parse_ordinal_words
 from .lexicon import lexicon, squash
-from .patterns import GAP, ZWNJ, patterns
+from .patterns import GAP, SP, WSTART, ZWNJ, patterns
 
 __all__ = [
     "Candidate",
@@ -77,7 +77,8 @@ class _Speed:
     adversarial_literal: re.Pattern[str] | None
     tokens_gap: bool  # tokens_after is GAP then a run of letters, marks and ZWNJ (match_noun's pre-check)
     relative_other_literal: re.Pattern[str] | None = None
-    relative_other_back: int | None = None  # see _relative_other_back
+    relative_other_reach: tuple[int, int] | None = None  # see _relative_other_reach
+    relative_literal: re.Pattern[str] | None = None  # the stdlib core of ``relative`` (a pre-check)
     trigger_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
@@ -124,9 +125,10 @@ def _finditer(rx: Any, lit: re.Pattern[str] | None, text: str, pos: int = 0, end
 _DAY_WORDS = ("روز", "ماه", "هفته", "فردا", "شب")
 
 
-def _relative_other_back(p: Any) -> int | None:
-    """How far before an occurrence of a _DAY_WORDS word a relative_other match can start, or None when the
-    pattern is not the phrase trie of ``lexicon().relative_other_phrases`` or a phrase holds none of them."""
+def _relative_other_reach(p: Any) -> tuple[int, int] | None:
+    """``(back, longest)``: how far before an occurrence of a _DAY_WORDS word a relative_other match can start,
+    and how long a match of its phrase trie can be; None when the pattern is not the phrase trie of
+    ``lexicon().relative_other_phrases`` or a phrase holds none of them."""
     from .lexicon import _norm
     from .lexicon import phrase_pattern as trie_of
     from .patterns import WEND, WSTART
@@ -134,19 +136,30 @@ def _relative_other_back(p: Any) -> int | None:
     phrases = lexicon().relative_other_phrases
     if p.relative_other.pattern != f"{WSTART}(?:{trie_of(phrases)}){WEND}":
         return None
-    back = 0
+    back = longest = 0
     for ph in {_norm(x).strip() for x in phrases if x.strip()}:
         collapsed = re.sub(f"[ {ZWNJ}]+", " ", ph)  # as in the trie: a space there matches one character or none
         at = [collapsed.find(w) for w in _DAY_WORDS if w in collapsed]
         if not at:
             return None
         back = max(back, min(at))
-    return back
+        longest = max(longest, len(collapsed))
+    return back, longest
 
 
-def _finditer_anchored(rx: Any, lit: re.Pattern[str] | None, text: str, back: int) -> Any:
+def _match(rx: Any, lit: re.Pattern[str] | None, text: str, pos: int) -> Any:
+    """``rx.match(text, pos)``, the regex module tried only where ``lit`` (its core without lookarounds, a
+    necessary condition) matches."""
+    if lit is not None and lit.match(text, pos) is None:
+        return None
+    return rx.match(text, pos)
+
+
+def _finditer_anchored(rx: Any, lit: re.Pattern[str] | None, text: str, reach: tuple[int, int]) -> Any:
     """``rx.finditer(text)`` for a pattern whose every match holds a _DAY_WORDS word starting at most ``back``
-    characters after the match start: only those few places are tried (str.find, then the stdlib twin)."""
+    characters after the match start (``reach`` is ``(back, longest)``, see :func:`_relative_other_reach`):
+    only those few places are tried (str.find, then the stdlib twin)."""
+    back, longest = reach
     anchors = []
     for w in _DAY_WORDS:
         i = text.find(w)
@@ -158,7 +171,14 @@ def _finditer_anchored(rx: Any, lit: re.Pattern[str] | None, text: str, back: in
     for i in anchors:
         q = max(pos, i - back)
         while q <= i:
-            m = rx.match(text, q) if lit is None or lit.match(text, q) else None
+            if lit is not None:
+                # the first place from q on where the twin matches, in one call; a match starting by i ends by
+                # i + longest, so the bounded search sees every match that starts in [q, i] whole
+                c = lit.search(text, q, i + longest)
+                if c is None or c.start() > i:
+                    break
+                q = c.start()
+            m = rx.match(text, q)
             if m is None:
                 q += 1
                 continue
@@ -186,7 +206,7 @@ def _speed(p: Any) -> _Speed:
         lit = _stdlib(src[len(_ADV_HEAD) - 3 : len(src) - len(_ADV_TAIL) + 1])
     tokens_gap = GAP == _GAP_SRC and p.tokens_after.pattern.startswith(_TOKENS_HEAD)
     sp = _Speed(p, (trig or p.trigger).match, lit, tokens_gap, _literal_core(p.relative_other.pattern),
-                _relative_other_back(p))
+                _relative_other_reach(p), _literal_core(p.relative.pattern))
     _SPEED[:] = [sp]
     return sp
 
@@ -197,15 +217,16 @@ def _speed(p: Any) -> _Speed:
 def find_relative_dates(text: str) -> list[Candidate]:
     """``امسال``, ``سال آینده``, ``سال گذشته``, ``پارسال`` ... (resolved against the article's date)."""
     lx = lexicon()
-    rel = patterns().relative
+    p = patterns()
+    rel, lit = p.relative, _speed(p).relative_literal
     out = []
     pos = text.find("سال")
     while pos >= 0:
-        m = rel.match(text, max(0, pos - 3))
+        m = _match(rel, lit, text, max(0, pos - 3))
         if m is None and pos >= 2:
-            m = rel.match(text, pos - 2)
+            m = _match(rel, lit, text, pos - 2)
         if m is None:
-            m = rel.match(text, pos)
+            m = _match(rel, lit, text, pos)
         if m is not None and m.start() <= pos < m.end():
             offset = lx.relative_years.get(squash(m.group()))
             if offset is not None:
@@ -225,8 +246,8 @@ def find_relative_days(text: str) -> list[Candidate]:
     out = []
     p = patterns()
     sp = _speed(p)
-    if sp.relative_other_back is not None:
-        found = _finditer_anchored(p.relative_other, sp.relative_other_literal, text, sp.relative_other_back)
+    if sp.relative_other_reach is not None:
+        found = _finditer_anchored(p.relative_other, sp.relative_other_literal, text, sp.relative_other_reach)
     else:
         found = _finditer(p.relative_other, sp.relative_other_literal, text)
     for m in found:
@@ -325,16 +346,23 @@ def find_glued_percents(text: str) -> list[Candidate]:
     return out
 
 
+_HALF_SRC = f"{WSTART}نیم(?={SP}\\p{{L}})"
+_HALF_NEXT = frozenset(" \t\u00a0")  # what SP starts with
+
+
 def find_half_words(text: str) -> list[NumberMatch]:
     """A lone ``نیم`` before a word ("نیم متر" = 0.5 m), which the number reader leaves alone.
 
     It is a weak number word: :func:`classify_number` keeps it only before a listed noun or unit.
     """
     out = []
-    half = patterns().half_word
+    p = patterns()
+    half = p.half_word
+    # speed: the pattern wants a space or tab right after نیم, which most نیم (inside نیمه, کنیم) lack
+    gate = _HALF_NEXT if half.pattern == _HALF_SRC else None
     pos = text.find("نیم")
     while pos >= 0:
-        m = half.match(text, pos)
+        m = half.match(text, pos) if gate is None or text[pos + 3 : pos + 4] in gate else None
         if m is not None:
             out.append(NumberMatch(pos, pos + 3, "نیم", Decimal("0.5"), Decimal("0.5"), 1, "", "words", True, "decimal"))
         pos = text.find("نیم", pos + 3)
@@ -391,9 +419,11 @@ def approximate_ranges(text: str, numbers: list[NumberMatch]) -> dict[int, int]:
     return out
 
 
-@dataclass(frozen=True)
-class NounMatch:
-    """The counted thing after a number: ``noun`` (first word, no plural suffix), the phrase, its category."""
+class NounMatch(NamedTuple):
+    """The counted thing after a number: ``noun`` (first word, no plural suffix), the phrase, its category.
+
+    Immutable; a named tuple rather than a frozen dataclass because one is built for most numbers and a
+    frozen dataclass pays an ``object.__setattr__`` call per field."""
 
     noun: str
     phrase: str
@@ -455,27 +485,30 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
     m = p.tokens_after.match(text, pos)
     if not m:
         return None
-    toks = [(a, b, text[a:b]) for a, b in m.regs[1:] if a >= 0]
+    # the words t1, t2, t3 (a later one only after an earlier one); word k spans m.regs[k]
+    groups = m.groups()
+    toks = groups[: len(groups) - groups.count(None)]
+    regs = m.regs
+    start, first_end = regs[1]
     nouns = lx.nouns
+    w = toks[0]
     # longest multi-word lexicon phrase first ("واحد مسکونی", "متر مربع", "تفاهم نامه")
-    multi = len(toks) > 1 and squash(toks[0][2]) in lx.multi_first
+    multi = len(toks) > 1 and squash(w) in lx.multi_first
     for n in range(min(len(toks), lx.noun_max_words) if multi else 1, 1, -1):
-        words = [t[2] for t in toks[:n]]
+        words = toks[:n]
         key = squash("".join(words))
         if key not in nouns:
             last, _ = _strip_suffix(words[-1], nouns)
             key = squash("".join(words[:-1]) + last)
         if key in nouns:
-            first = _strip_suffix(words[0], nouns)[0] if n > 1 else last
-            phrase = text[toks[0][0] : toks[n - 1][1]]
-            return NounMatch(_first_word(first), phrase, nouns[key], True, toks[n - 1][1], toks[n - 1][1],
-                             toks[0][0], toks[0][1])
-    w = toks[0][2]
+            first = _strip_suffix(w, nouns)[0]
+            end = regs[n][1]
+            return NounMatch(_first_word(first), text[start:end], nouns[key], True, end, end, start, first_end)
     if squash(w) in lx.never_nouns:
         return None  # "سال ۹۰ تنها ...": تنها is "only", not تن + ها
     base, known = _strip_suffix(w, nouns)
     key = squash(base)
-    if len(toks) > 1 and key in lx.compound_verb_nouns and squash(toks[1][2]) in lx.light_verbs:
+    if len(toks) > 1 and key in lx.compound_verb_nouns and squash(toks[1]) in lx.light_verbs:
         return None  # "نوروز ۸۶ خبر داد": the noun and the light verb are one verb ("announced")
     if not known and key in lx.month_index:
         return None  # "۳۲ اسفند": a month name is never a counted thing
@@ -484,15 +517,15 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
     if not known and not _noun_like(w):
         return None
     cat = nouns.get(key) if known else None
-    phrase_end = toks[0][1]
+    phrase_end = first_end
     # an adjective or two after the noun ("گروه جهادی", "واحد پستی") joins the phrase
-    for _s, e, t in toks[1:]:
+    for k in range(1, len(toks)):
+        t = toks[k]
         if t.endswith("ی") and squash(t) not in lx.not_nouns and squash(t) not in nouns and not t.startswith("می"):
-            phrase_end = e
+            phrase_end = regs[k + 1][1]
         else:
             break
-    return NounMatch(_first_word(base), text[toks[0][0] : phrase_end], cat, known, toks[0][1], phrase_end,
-                     toks[0][0], toks[0][1])
+    return NounMatch(_first_word(base), text[start:phrase_end], cat, known, first_end, phrase_end, start, first_end)
 
 
 def _first_word(s: str) -> str:
