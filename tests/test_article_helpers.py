@@ -1,4 +1,5 @@
-"""The article stage's text helpers (fold, key, line spans, dateline fallbacks, paragraph entries) on real text.
+"""The article stage's text helpers (fold, key, line spans, EndsWith, dateline fallbacks, paragraph entries,
+sentences of some lines) on real text.
 
 These helpers were rewritten for speed (issue 6); each test pins the behaviour the rewrite had to keep.
 Sentences come from the seed page (irna_85414319) and the Fars fixtures.
@@ -6,12 +7,15 @@ Sentences come from the seed page (irna_85414319) and the Fars fixtures.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from khabar_extract.article import _paragraph_entry, _with_fallback, read_article
-from khabar_extract.article._text import canonical_agency, fold, key, line_spans
+import pytest
+
+from khabar_extract.article import _paragraph_entries, _with_fallback, read_article
+from khabar_extract.article._text import EndsWith, canonical_agency, fold, key, line_spans
 from khabar_extract.article.layouts import get_layout
-from khabar_extract.sentences import split_sentences
+from khabar_extract.sentences import content_lines, split_lines, split_sentences
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 RLM = "\N{RIGHT-TO-LEFT MARK}"
@@ -79,12 +83,12 @@ def test_article_helpers_dateline_falls_back_to_the_plain_patterns():
     assert article.meta["dateline"] == {"city": "تهران", "agency": "ایرنا"}
 
 
-def test_article_helpers_paragraph_entry_spans_the_segment_and_keeps_the_content():
+def test_article_helpers_paragraph_entries_span_the_segment_and_keeps_the_content():
     text = f"{RLM}گروه‌های جهادی، بازوی فعال محرومیت زدایی  \n"
     lines, outer = line_spans(text)
     ends = {e: outer[s][1] for s, e, _ in lines}
     s, e, _ = lines[0]
-    start, seg, body, cs, ce = _paragraph_entry(outer, ends, s, e, "title", None)
+    [(start, seg, body, cs, ce)] = _paragraph_entries(outer, ends, [(s, e)], ["title"], [None])
     assert seg == {"kind": "title", "span": [0, e]} and start == 0  # the segment covers the mark
     assert (cs, ce) == (1, e) and text[cs:ce] == "گروه‌های جهادی، بازوی فعال محرومیت زدایی"
     assert body is None
@@ -120,3 +124,66 @@ def test_article_helpers_sentences_common_full_stop_and_its_exceptions():
         "سال ۱۳۹۸ ه.ق. آغاز شد.",
         "رقم ۲.۵ درصد بود.",
     ]
+
+
+def test_article_helpers_ends_with_reads_the_end_as_the_regex_does():
+    qend = EndsWith("؟?", "»\"”)!.…*")
+    regex = re.compile(r"[؟?][\s»\"”)!.…*]*$")
+    samples = [
+        "چند گروه جهادی در استان داریم و در چه زمینه هایی فعالیت دارند؟",
+        "«این گروه‌ها چه می‌کنند؟» ",
+        "آیا کافی است؟!\n",
+        "**چه برنامه‌ای دارید؟**",
+        "هزار و ۳۹۰ گروه جهادی در استان فعال هستند.",
+        "چرا؟ این گروه‌ها فعال هستند",
+        "",
+        "؟",
+        " \u00a0",
+    ]
+    for s in samples:
+        assert qend.search(s) == bool(regex.search(s)), s
+    assert qend.search(samples[0]) and not qend.search(samples[4]) and not qend.search(samples[5])
+    with pytest.raises(ValueError):
+        EndsWith("؟.", ".")
+
+
+def test_article_helpers_dateline_city_keeps_its_words_and_drops_the_spaces():
+    # the city group is possessive (no backtracking along a title that has no dash): same city, agency and end
+    text = (
+        "گروه‌های جهادی، بازوی فعال محرومیت زدایی در استان زنجان\n\n"
+        "زنجان   -  ایرنا - هزار و ۳۹۰ گروه جهادی در استان زنجان فعالیت دارند.\n\n"
+        "به گزارش ایرنا، گروه‌های جهادی به واسطه فعالیت‌های مستمر شناخته شده‌اند."
+    )
+    article = read_article(text)
+    assert article.meta["dateline"] == {"city": "زنجان", "agency": "ایرنا"}
+    assert article.meta["title"] == "گروه‌های جهادی، بازوی فعال محرومیت زدایی در استان زنجان"
+    lead = next(s for s in article.segments if s["kind"] == "lead")
+    dateline = next(s for s in article.segments if s["kind"] == "dateline")
+    assert text[slice(*dateline["span"])] == "زنجان   -  ایرنا -"
+    assert dateline["parent"] == article.segments.index(lead)
+
+
+def test_article_helpers_sentences_of_some_lines_are_those_of_the_whole_text():
+    text = (
+        "کد خبر: 85414319\n"
+        "هزار و ۳۹۰ گروه جهادی فعال هستند. این گروه‌ها در عرصه‌های مختلف کار می‌کنند.\n\n"
+        "قیمت به ۲۶.\n۸ میلیارد دلار رسید. بعد چه شد؟\n"
+        "اخبار مرتبط"
+    )
+    lines = content_lines(text, 0, len(text))
+    assert [text[s:e] for s, e in lines] == [
+        "کد خبر: 85414319",
+        "هزار و ۳۹۰ گروه جهادی فعال هستند. این گروه‌ها در عرصه‌های مختلف کار می‌کنند.",
+        "قیمت به ۲۶.\n۸ میلیارد دلار رسید. بعد چه شد؟",  # the decimal joins its two lines
+        "اخبار مرتبط",
+    ]
+    whole = split_sentences(text)
+    assert split_lines(text, lines) == whole
+    some = split_lines(text, lines[1:3])
+    assert [text[s:e] for s, e in some] == [
+        "هزار و ۳۹۰ گروه جهادی فعال هستند.",
+        "این گروه‌ها در عرصه‌های مختلف کار می‌کنند.",
+        "قیمت به ۲۶.\n۸ میلیارد دلار رسید.",
+        "بعد چه شد؟",
+    ]
+    assert some == whole[1:5] and split_lines(text, []) == []

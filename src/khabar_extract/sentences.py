@@ -145,28 +145,43 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         raise TypeError(f"split_sentences() takes str, not {type(text).__name__}")
     if end is None or end > len(text):
         end = len(text)
-    start = max(0, start)
+    return split_lines(text, content_lines(text, max(0, start), end))
+
+
+def content_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``text[start:end]`` with content, trimmed of white space; a decimal that the source wrote
+    across a line break (``۲۶.⏎۸``, ``numbers.decimal_line_break``) joins its two lines into one."""
     out: list[tuple[int, int]] = []
-    runs = _terminal_runs(text, start, end)
+    for m in _CONTENT_LINE.finditer(text, start, end):
+        ls, le = m.span()
+        if out:
+            ps, pe = out[-1]
+            if (ls == pe + 1 and text[pe - 1] in ".\N{ARABIC DECIMAL SEPARATOR}" and text[pe] == "\n"
+                    and decimal_line_break(text, pe)):
+                out[-1] = (ps, le)
+                continue
+        out.append((ls, le))
+    return out
+
+
+def split_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of the given lines of ``text``, in order: ``lines`` are ``content_lines`` of it, all of
+    them or some (a line is always a sentence boundary, so each line's sentences depend on that line alone;
+    the article stage passes the lines of its paragraphs, which ``line_spans`` found the same way)."""
+    if not lines:
+        return []
+    out: list[tuple[int, int]] = []
+    runs = _terminal_runs(text, lines[0][0], lines[-1][1])
     fast_words = not _long_persian_abbreviations()
     r = 0
     nruns = len(runs)
-    lines = _CONTENT_LINE.finditer(text, start, end)
-    pending = next(lines, None)
-    while pending is not None:
-        # a line with content, trimmed of white space (\s of a str pattern is exactly str.isspace())
-        ls, le = pending.span()
-        pending = next(lines, None)
-        while (pending is not None and text[le - 1] in ".\N{ARABIC DECIMAL SEPARATOR}" and text[le] == "\n"
-               and pending.start() == le + 1 and decimal_line_break(text, le)):
-            le = pending.end()  # a decimal written across the line break (۲۶.⏎۸) is one number
-            pending = next(lines, None)
+    for ls, le in lines:
         sent_start = ls
         while r < nruns and runs[r][0] < le:
             rs, re_ = runs[r]
             r += 1
             if rs < sent_start:
-                continue
+                continue  # a run in a line that was left out, or inside the sentence just ended
             if (re_ == rs + 1 and text[rs] == "." and (re_ == le or text[re_].isspace()) and rs - 3 >= sent_start
                     and fast_words and _PERSIAN3.match(text, rs - 3, rs)):
                 stop = re_  # the common case, as _is_boundary decides it: "...کرد. " (a word, a full stop, a space)

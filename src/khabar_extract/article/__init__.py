@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from ..normalize import Normalized
-from ..sentences import split_sentences
+from ..sentences import split_lines
 from ._text import canonical_agency, fold, key, line_spans
 from .interview import detect_interview
 from .layouts import JALALI_MONTHS, Layout, choose_layout, get_layout, load_layouts, parse_layout
@@ -181,12 +181,18 @@ def read_article(
         kinds[title_i] = "title"
         ts, te, _ = lines[title_i]
         meta["title"] = text[ts:te]
-        title_key = key(text[ts:te])
         tlen = te - ts
+        # a line's key starts and ends with the line's own first and last (folded) characters (lines are
+        # trimmed of everything key() drops): compare those before building any key
+        first, last = folded[ts], folded[te - 1]
+        title_key = None
         for i in range(title_i + 1, n):
-            ln = lines[i][1] - lines[i][0]
-            if kinds[i] is None and abs(ln - tlen) <= tlen // 3 + 3 and key(folded[lines[i][0]:lines[i][1]]) == title_key:
-                kinds[i] = "caption"
+            s, e, _ = lines[i]
+            if kinds[i] is None and abs(e - s - tlen) <= tlen // 3 + 3 and folded[s] == first and folded[e - 1] == last:
+                if title_key is None:
+                    title_key = key(text[ts:te])
+                if key(folded[s:e]) == title_key:
+                    kinds[i] = "caption"
     else:
         title_i = None
     # footer: from the first footer_start line on, everything is chrome
@@ -322,8 +328,8 @@ def read_article(
     entries += [(sp[0], {"kind": "chrome", "span": list(sp)}, None, 0, 0) for k, sp in outer.items() if k < 0]
     if title_i is not None:
         ts, te, _ = lines[title_i]
-        entries.append(_paragraph_entry(outer, ends, ts, te, "title", None))
-    entries += [_paragraph_entry(outer, ends, s, e, body_kinds[k], k) for k, (s, e) in enumerate(paras)]
+        entries += _paragraph_entries(outer, ends, [(ts, te)], ["title"], [None])
+    entries += _paragraph_entries(outer, ends, paras, body_kinds, range(len(paras)))
     entries.sort(key=_entry_start)
 
     segments: list[dict[str, Any]] = []
@@ -331,9 +337,10 @@ def read_article(
     para_ends: list[int] = []
     sent_starts: list[int] = []
     sent_ends: list[int] = []
-    # one pass of the sentence splitter over the whole text (lines are sentence boundaries anyway);
-    # each paragraph takes the sentences inside it, clipped to start after its marker or dateline
-    all_sents = split_sentences(text)
+    # one pass of the sentence splitter over the paragraphs' lines (lines are sentence boundaries anyway;
+    # line_spans joined decimals across lines as the splitter does); each paragraph takes the sentences
+    # inside it, clipped to start after its marker or dateline
+    all_sents = split_lines(text, [outer[lines[i][0]] for i in range(n) if kinds[i] is None or kinds[i] == "title"])
     si = 0
     n_sents = len(all_sents)
     for _, seg, bk, s, e in entries:
@@ -400,12 +407,20 @@ def _outer(outer: dict[int, tuple[int, int]], ends: dict[int, int], span: tuple[
     return outer.get(s, (s, e))[0], ends.get(e, e)
 
 
-def _paragraph_entry(
-    outer: dict[int, tuple[int, int]], ends: dict[int, int], s: int, e: int, kind: str, body: int | None
-) -> tuple[int, dict[str, Any], int | None, int, int]:
-    """The assembly entry of a paragraph whose content is ``[s, e)`` (see ``read_article``)."""
-    span = list(_outer(outer, ends, (s, e)))
-    return span[0], {"kind": kind, "span": span}, body, s, e
+def _paragraph_entries(
+    outer: dict[int, tuple[int, int]],
+    ends: dict[int, int],
+    spans: list[tuple[int, int]],
+    kinds: list[str],
+    bodies: range | list[int | None],
+) -> list[tuple[int, dict[str, Any], int | None, int, int]]:
+    """Assembly entries (see ``read_article``) of paragraphs whose contents are ``spans``, of ``kinds``, with
+    ``bodies`` (body indexes, None for the title): each segment spans its lines trimmed of white space only."""
+    out = []
+    for (s, e), kind, body in zip(spans, kinds, bodies, strict=True):
+        seg_span = [outer[s][0] if s in outer else s, ends.get(e, e)]  # as _outer
+        out.append((seg_span[0], {"kind": kind, "span": seg_span}, body, s, e))
+    return out
 
 
 def _entry_start(entry: tuple[int, dict[str, Any], int | None, int, int]) -> int:

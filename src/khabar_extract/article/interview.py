@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ._text import agencies, alternation, canonical_agency, fold, key, load_data, string_list
+from ._text import EndsWith, agencies, alternation, canonical_agency, fold, key, load_data, string_list
 
 __all__ = ["InterviewResult", "detect_interview"]
 
@@ -134,7 +134,7 @@ def _lexicon() -> _Lexicon:
     )
 
 
-_QEND = re.compile(r"[؟?][\s»\"”)!.…*]*$")  # "؟", "؟»", "؟**" (bold)
+_QEND = EndsWith("؟?", "»\"”)!.…*")  # "؟", "؟»", "؟**" (bold): the regex [؟?][\s»"”)!.…*]*$
 _HAS_Q = re.compile(r"[؟?]")
 _SEMI_HEAD = re.compile(r"^[^.،؟?!]{2,40}؛")
 # a second-person می verb: می‌کنید, می‌کنی, می‌گویید; not می‌گوید, می‌آید (third person of a stem ending in a vowel + ی)
@@ -176,9 +176,9 @@ def _trim_role(text: str, folded: str, start: int, end: int) -> str | None:
 _PUNCT_END = re.compile(r"[،,.:؛؟?!»\")]$")
 _INNER_STOP = re.compile(r"[.!؟?][\s»\"”)]*\s\S")  # a sentence end inside a line: a second sentence follows
 _ATTRIBUTION = re.compile(r"^به[\s\N{ZERO WIDTH NON-JOINER}]+گزارش(?=[\s\N{ZERO WIDTH NON-JOINER}«\"،,])")
-_LEAD_IN = re.compile(r"[:：][\s»\"]*$")
+_LEAD_IN = EndsWith(":：", "»\"")  # [:：][\s»"]*$
 # a sentence that ends (a crosshead usually does not): full stop, colon, question or exclamation mark
-_SENT_END = re.compile(r"[.:!؟?][\s»\"”)…*]*$")
+_SENT_END = EndsWith(".:!؟?", "»\"”)…*")  # [.:!؟?][\s»"”)…*]*$
 # addressed to the interviewee: شما / تو, a second-person verb or possessive (stricter than _SECOND_PERSON:
 # no bare ات, which ends Arabic plurals such as اطلاعات)
 _ADDRESS = re.compile(
