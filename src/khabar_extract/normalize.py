@@ -21,10 +21,13 @@ import re
 import sys
 import types
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress, repeat
+from operator import is_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -82,6 +85,9 @@ _WORD_CHARS = (
 )
 # Word characters that no pass deletes (a ZWNJ between two of them is well placed).
 _SOLID_CHARS = _WORD_CHARS - _DIACRITICS
+_KASHIDA = "\N{ARABIC TATWEEL}"
+#: What the marks pass looks at.
+_MARK_CHARS = frozenset(_KASHIDA + INVISIBLE_CHARS + LRM + RLM + ZWNJ) | _DIACRITICS
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -236,9 +242,22 @@ def _class(chars: Iterable[str]) -> str:
     return "".join(re.escape(c) for c in sorted(set(chars)))
 
 
+#: Folds that depend on the neighbours (ة before ال, an odd space between digits): looked at one by one.
+_CONDITIONAL_FOLDS = frozenset(_TEH_MARBUTA + _ODD_SPACES)
+
+
+class _FoldTable(NamedTuple):
+    #: char -> (replacement, fix name) for every one-to-one fold.
+    folds: dict[str, tuple[str, str]]
+    #: One capturing scan for the folded characters and for those the later passes look for (ligatures
+    #: and marks), so that the fold also tells which passes have work (:func:`_run`).
+    scan: re.Pattern[str]
+    #: Every character the scan finds -> its fold (itself when it is not folded).
+    replace: dict[str, str]
+
+
 @lru_cache(maxsize=8)
-def _fold_table(digits: str) -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
-    """char -> (replacement, fix name) for every one-to-one fold, and the scan that finds them."""
+def _fold_table(digits: str) -> _FoldTable:
     table: dict[str, tuple[str, str]] = {}
     for k, v in _LETTER_FOLD.items():
         table[k] = (v, "fold_arabic_letters")
@@ -253,31 +272,64 @@ def _fold_table(digits: str) -> tuple[dict[str, tuple[str, str]], re.Pattern[str
                 table[d] = (target, "fold_digits")
     for sp in _ODD_SPACES:
         table[sp] = (" ", "collapse_spaces")
-    return table, re.compile(f"[{_class(table)}]")
+    if any(rep in table for rep, _ in table.values()):
+        raise AssertionError("a fold's result is folded again: the folds would not be one pass")
+    found = set(table) | set(_FORM_MANY) | (_MARK_CHARS - {ZWNJ})  # (ZWNJ: _may_have_marks)
+    replace = {c: table[c][0] if c in table else c for c in found}
+    return _FoldTable(table, re.compile(f"([{_class(found)}])"), replace)
 
 
-def _fold(text: str, digits: str, enabled: frozenset[str]) -> tuple[str, Counts]:
-    table, scan = _fold_table(digits)
+def _fold(text: str, digits: str, enabled: frozenset[str]) -> tuple[str, Counts, Set[str]]:
+    """The one-to-one folds of ``text``, their counts, and the characters of ``_fold_table``'s scan seen."""
+    folds, scan, replace = _fold_table(digits)
+    parts = scan.split(text)
+    if len(parts) == 1:
+        return text, {}, frozenset()
+    chars = parts[1::2]
+    seen = Counter(chars)
+    counts: Counts = {}
+    for ch, k in seen.items():
+        got = folds.get(ch)
+        if got is not None:
+            if got[1] not in enabled:
+                return (*_fold_each(text, folds, scan, enabled), seen.keys())
+            counts[got[1]] = counts.get(got[1], 0) + k
+    parts[1::2] = map(replace.__getitem__, chars)
+    if not _CONDITIONAL_FOLDS.isdisjoint(seen):
+        ends = list(accumulate(map(len, parts)))  # ends[2 * k + 1]: just after the k-th character found
+        for k in compress(range(len(chars)), map(_CONDITIONAL_FOLDS.__contains__, chars)):
+            if _fold_kept(text, ends[2 * k + 1] - 1):
+                parts[2 * k + 1] = chars[k]
+                counts[folds[chars[k]][1]] -= 1
+        counts = {name: k for name, k in counts.items() if k}
+    return "".join(parts), counts, seen.keys()
+
+
+def _fold_kept(text: str, i: int) -> bool:
+    """Whether the foldable ``text[i]`` stays as written here (``_CONDITIONAL_FOLDS``)."""
+    if text[i] == _TEH_MARBUTA:
+        # Kept in an Arabic genitive phrase (دائرة المعارف): ة + optional space/ZWNJ + ال.
+        j = i + 1
+        if j < len(text) and text[j] in " \N{ZERO WIDTH NON-JOINER}":
+            j += 1
+        return text.startswith("\u0627\u0644", j)
+    # an odd space between two digits is a thousands separator (۱۲ ۵۰۰): one token, left alone
+    return 0 < i < len(text) - 1 and text[i - 1] in _DIGITS and text[i + 1] in _DIGITS
+
+
+def _fold_each(
+    text: str, folds: dict[str, tuple[str, str]], scan: re.Pattern[str], enabled: frozenset[str]
+) -> tuple[str, Counts]:
+    """:func:`_fold` one character at a time, for ``apply_fixes`` with some folds disabled."""
     counts: Counts = {}
     parts: list[str] = []
     last = 0
-    n = len(text)
     for m in scan.finditer(text):
         i = m.start()
-        ch = text[i]
-        rep, name = table[ch]
-        if name not in enabled:
+        got = folds.get(text[i])
+        if got is None or got[1] not in enabled or (text[i] in _CONDITIONAL_FOLDS and _fold_kept(text, i)):
             continue
-        if ch == _TEH_MARBUTA:
-            # Kept in an Arabic genitive phrase (دائرة المعارف): ة + optional space/ZWNJ + ال.
-            j = i + 1
-            if j < n and text[j] in " \N{ZERO WIDTH NON-JOINER}":
-                j += 1
-            if text.startswith("\u0627\u0644", j):
-                continue
-        elif name == "collapse_spaces":
-            if 0 < i < n - 1 and text[i - 1] in _DIGITS and text[i + 1] in _DIGITS:
-                continue  # a thousands separator (۱۲ ۵۰۰): one token, left alone
+        rep, name = got
         parts.append(text[last:i])
         parts.append(rep)
         last = i + 1
@@ -313,8 +365,6 @@ def _pass_ligatures(text: str, opts: NormalizeOptions, enabled: frozenset[str]) 
     return edits, ({"expand_ligatures": len(edits)} if edits else {})
 
 
-_KASHIDA = "\N{ARABIC TATWEEL}"
-_MARK_CHARS = frozenset(_KASHIDA + INVISIBLE_CHARS + LRM + RLM + ZWNJ) | _DIACRITICS
 # A ZWNJ between two word characters that no pass deletes is well placed (the common case, about 20 in
 # a Fars article): the scan skips it.  Any other ZWNJ, and every other mark, is looked at.
 _MARKS_RE = re.compile(
@@ -540,6 +590,31 @@ def _load_rules(path: Any) -> dict[str, Any]:
     return out
 
 
+class TokenEdges(NamedTuple):
+    """What the ZWNJ pass needs of a space-separated token (:meth:`ZwnjLexicon.token_flags`)."""
+
+    #: The piece (run of letters) the token starts with ('' if it starts otherwise), and its first part
+    #: when the glued piece is split.
+    lead: str
+    lead_part: str
+    #: The piece the token ends with (''), and its last part when it is split (None when it is not).
+    trail: str
+    trail_part: str | None
+    #: Where ZWNJ go inside the token's glued pieces: (offset in the token, repair class).
+    cuts: tuple[tuple[int, int], ...]
+
+
+# What a token brings to the ZWNJ pass (bits of ZwnjLexicon.token_flags): a glued piece to split inside
+# it; a first or last piece that is split, a verb prefix, the first part of a learned pair, or a second
+# part (suffix, perfect ending, bound part) that a space next to it may be written as a ZWNJ.
+_TOKEN_GLUED = 1
+_TOKEN_SPLIT_LEAD = 2
+_TOKEN_SECOND_LEAD = 4
+_TOKEN_SPLIT_TRAIL = 8
+_TOKEN_PREFIX_TRAIL = 16
+_TOKEN_PAIR_TRAIL = 32
+
+
 class ZwnjLexicon:
     """What the ZWNJ repair knows: hand-written rules plus word counts learned from Fars text.
 
@@ -637,9 +712,11 @@ class ZwnjLexicon:
         self.piece_set = frozenset(pieces)
         self.split_set = frozenset(self.split_words)
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
-        self._re_cache: dict[str, re.Pattern[str]] = {}
         self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        # Per space-separated token: its flags (_TOKEN_* bits) and its edges (TokenEdges), both cached.
+        self._token_flags: dict[str, int] = {}
+        self.token_edges: dict[str, TokenEdges] = {}
         # Second parts a space before which is worth a look (the scan of _pass_zwnj).
         self.spaced_seconds = frozenset(self.suffixes | self.perfect | self.bound_seconds | {"ای"})
         # Learned pairs whose space neither of those scans (second part, verb prefix) finds.
@@ -678,6 +755,62 @@ class ZwnjLexicon:
             self._split_cache.clear()
         self._split_cache[piece] = out
         return out
+
+    def split_of(self, piece: str) -> tuple[str, ...] | None:
+        """:meth:`split` of a piece of a text, when it writes the piece as two parts or more (only a piece
+        learned as a split or never seen is looked at: a known piece is a word in its own right)."""
+        if piece in self.split_set or piece not in self.piece_set:
+            parts = self.split(piece)
+            if parts and len(parts) > 1:
+                return parts
+        return None
+
+    def token_flags(self, tokens: list[str]) -> list[int]:
+        """The ``_TOKEN_*`` flags of each token (``text.split(" ")``); :attr:`token_edges` then holds the
+        edges of every one of them."""
+        if len(self._token_flags) > 200000:
+            self._token_flags.clear()
+            self.token_edges.clear()
+        flags = list(map(self._token_flags.get, tokens))
+        if None in flags:
+            for i in compress(range(len(tokens)), map(is_, flags, repeat(None))):
+                flags[i] = self._describe(tokens[i])
+        return flags  # type: ignore[return-value]
+
+    def _describe(self, token: str) -> int:
+        """Compute, store and return the flags and edges of a token seen for the first time."""
+        got = self._token_flags.get(token)
+        if got is not None:  # the same token twice in one text
+            return got
+        runs = list(_PIECE_RUN.finditer(token))
+        cuts = []
+        for m in runs:
+            p = m.group()
+            parts = self.split_of(p)
+            if parts:
+                start = m.start()
+                cuts.extend((start + c, k) for c, k in self.cuts_cache.get(p) or self.split_cuts(p, parts))
+        lead = runs[0].group() if runs and runs[0].start() == 0 else ""
+        trail = runs[-1].group() if runs and runs[-1].end() == len(token) else ""
+        lead_parts = self.split_of(lead) if lead else None
+        trail_parts = self.split_of(trail) if trail else None
+        flags = (
+            (_TOKEN_GLUED if cuts else 0)
+            | (_TOKEN_SPLIT_LEAD if lead_parts else 0)
+            | (_TOKEN_SECOND_LEAD if lead in self.spaced_seconds else 0)
+            | (_TOKEN_SPLIT_TRAIL if trail_parts else 0)
+            | (_TOKEN_PREFIX_TRAIL if trail in self.verb_prefixes else 0)
+            | (_TOKEN_PAIR_TRAIL if trail in self.other_pair_firsts else 0)
+        )
+        self.token_edges[token] = TokenEdges(
+            lead,
+            lead_parts[0] if lead_parts else lead,
+            trail,
+            trail_parts[-1] if trail_parts else None,
+            tuple(cuts),
+        )
+        self._token_flags[token] = flags
+        return flags
 
     def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
         if depth > 3 or len(piece) < 4 or piece in self.never_split or piece in self.number_words:
@@ -721,22 +854,6 @@ class ZwnjLexicon:
             if a.startswith(p) and self.is_verb_rest(a[len(p) :]):
                 return True
         return False
-
-    def second_re(self, b: str) -> re.Pattern[str]:
-        """A space and the whole piece ``b`` (cached)."""
-        got = self._re_cache.get(b)
-        if got is None:
-            got = self._re_cache[b] = re.compile(f" {re.escape(b)}(?![{PIECE}])")
-        return got
-
-    def pair_re(self, a: str) -> re.Pattern[str]:
-        """Piece ``a`` ending before a space and one of its learned second parts, whole (cached)."""
-        key = a + " "
-        got = self._re_cache.get(key)
-        if got is None:
-            alts = "|".join(re.escape(b) for b in sorted(self.other_pairs[a], key=len, reverse=True))
-            got = self._re_cache[key] = re.compile(f"{re.escape(a)} ({alts})(?![{PIECE}])")
-        return got
 
     def split_cuts(self, piece: str, parts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
         """Where ZWNJ go inside ``piece`` split into ``parts``, with the repair class of each cut."""
@@ -902,102 +1019,60 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     if not opts.zwnj or not (glued_on or spaced_on):
         return [], {}
     lex = _lexicon_for(opts)
-    # The distinct pieces (runs of letters) that matter, without listing every piece: a token between
-    # spaces made of letters only is one piece; only the few tokens that are not known pieces (with
-    # punctuation, digits, ZWNJ, or unseen) are cut into pieces by the regex.
-    tokens = set(text.split())
-    odd = tokens - lex.piece_set
-    inner = set(_PIECE_RUN.findall(" ".join(odd))) if odd else set()
-    splits: dict[str, tuple[str, ...]] = {}
-    split = lex.split
-    split_set = lex.split_set
-    for p in (tokens & split_set) | (inner & split_set) | (inner - lex.piece_set):
-        parts = split(p)
-        if parts and len(parts) > 1:
-            splits[p] = parts
-    n = len(text)
-    piece_chars = _PIECE_CHARS
-    match = _PIECE_RUN.match
+    # The text as space-separated tokens: each token's flags and edges are cached per lexicon, so only
+    # the tokens flagged (a glued word to split, or a piece that a neighbouring space may join) are
+    # visited.  A candidate space has a letter on both sides; its pieces are the tokens' edges.
+    tokens = text.split(" ")
+    flags = lex.token_flags(tokens)
+    ends = list(accumulate(map(len, tokens)))  # + i: where token i ends in the text
+    edges = lex.token_edges
+    other_pairs = lex.other_pairs
+    # a space is looked at before a second part and after a verb prefix, and (with the glued repair)
+    # next to a word being split: its parts may start or end a learned pair
+    lead_bits = _TOKEN_SECOND_LEAD | (_TOKEN_SPLIT_LEAD if glued_on else 0)
+    trail_bits = _TOKEN_PREFIX_TRAIL | (_TOKEN_SPLIT_TRAIL if glued_on else 0)
+    last = len(tokens) - 1
     # (start, end, replacement, glued?, repair class)
     found: list[tuple[int, int, str, bool, int]] = []
-    # Candidate spaces: position -> (a, b) when a side is already known (else None: read it off the
-    # text).  Every candidate has a letter on both sides.
-    spaces: dict[int, tuple[str | None, str | None]] = {}
-    if glued_on:
-        cuts_cache = lex.cuts_cache
-        for p, parts in splits.items():
-            cuts = cuts_cache.get(p) or lex.split_cuts(p, parts)
-            size = len(p)
-            pos = text.find(p)
-            while pos >= 0:
-                e = pos + size
-                if (pos == 0 or text[pos - 1] not in piece_chars) and (e == n or text[e] not in piece_chars):
-                    for c, k in cuts:
-                        found.append((pos + c, pos + c, ZWNJ, True, k))
-                    # the spaces around a word being split: its parts may start or end a learned pair
-                    if spaced_on:
-                        if pos > 1 and text[pos - 1] == " " and text[pos - 2] in piece_chars:
-                            spaces[pos - 1] = (None, p)
-                        if e + 1 < n and text[e] == " " and text[e + 1] in piece_chars:
-                            spaces[e] = (p, None)
-                pos = text.find(p, pos + 1)
-    if spaced_on:
-        # a space before a suffix or bound second part (گروه های, خدمات رسانی); the regex checks that
-        # the part ends there, so " ای" does not stop at every " این"
-        seconds = lex.spaced_seconds
-        for b in (tokens & seconds) | (inner & seconds):
-            for m in lex.second_re(b).finditer(text):
-                pos = m.start()
-                if pos > 0 and text[pos - 1] in piece_chars:
-                    spaces[pos] = (None, b)
-        for pre in lex.verb_prefixes:
-            word = pre + " "
-            size = len(pre)
-            pos = text.find(word)
-            while pos >= 0:
-                s = pos + size
-                if (
-                    (pos == 0 or text[pos - 1] not in piece_chars)
-                    and s + 1 < n
-                    and text[s + 1] in piece_chars
-                ):
-                    spaces[s] = (pre, None)
-                pos = text.find(word, s)
-        # learned pairs not found by the two scans above (تفاهم نامه, راه اندازی)
-        firsts = lex.other_pair_firsts
-        for a in (tokens & firsts) | (inner & firsts):
-            search = lex.pair_re(a).search
-            m = search(text)
-            while m is not None:
-                pos = m.start()
-                if pos == 0 or text[pos - 1] not in piece_chars:
-                    spaces[pos + len(a)] = (a, m.group(1))
-                m = search(text, pos + 1)
-        rev = ""
+    # Candidate spaces: position -> (piece before, its last part when split, piece after or its first part)
+    spaces: dict[int, tuple[str, str | None, str]] = {}
+    for i in compress(range(len(tokens)), flags):
+        f = flags[i]
+        token = tokens[i]
+        end = ends[i] + i
+        here = edges[token]
+        if f & _TOKEN_GLUED and glued_on:
+            start = end - len(token)
+            for c, k in here.cuts:
+                found.append((start + c, start + c, ZWNJ, True, k))
+        if not spaced_on:
+            continue
+        if f & lead_bits and i > 0:
+            before = edges[tokens[i - 1]]
+            if before.trail:
+                spaces[end - len(token) - 1] = (before.trail, before.trail_part, here.lead_part)
+        if f & (trail_bits | _TOKEN_PAIR_TRAIL) and i < last:
+            after = edges[tokens[i + 1]]
+            if after.lead and (f & trail_bits or after.lead in other_pairs[here.trail]):
+                spaces[end] = (here.trail, here.trail_part, after.lead_part)
+    if spaces:
         cache = lex.join_cache
         decide = lex.join_decision
         # left to right: a space removed outright (after a non-joining letter) merges its two pieces, and the
         # next decision must see the merged word ("ا ها ترین" -> "اهاترین" in one pass, so it is idempotent)
         merged_at, merged = -1, ""
-        for s, (a, b) in sorted(spaces.items()):
-            if a is None:
-                if not rev:
-                    rev = text[::-1]
-                a = match(rev, n - s).group()[::-1]  # type: ignore[union-attr]
-            elif b is None:
-                b = match(text, s + 1).group()  # type: ignore[union-attr]
-            if a in splits:
-                a = splits[a][-1]
-            elif merged_at + 1 == s - len(a):  # type: ignore[arg-type]
-                a = merged + a  # type: ignore[operator]
-            if b in splits:
-                b = splits[b][0]
-            got = cache.get((a, b)) or decide(a, b)  # type: ignore[arg-type]
+        for s in sorted(spaces):
+            a, a_part, b = spaces[s]
+            if a_part is not None:
+                a = a_part
+            elif merged_at + 1 == s - len(a):
+                a = merged + a
+            got = cache.get((a, b)) or decide(a, b)
             rep = got[0]
             if rep is not None:
                 found.append((s, s + 1, rep, False, got[1]))
                 if rep == "":
-                    merged_at, merged = s, a  # type: ignore[assignment]
+                    merged_at, merged = s, a
     if not found:
         return [], {}
     if opts.zwnj_author_style:
@@ -1046,16 +1121,47 @@ def _follow_author(found: list[tuple[int, int, str, bool, int]]) -> list[tuple[i
 # The pipeline
 # ---------------------------------------------------------------------------------------------------
 
-_EDIT_PASSES: tuple[EditPass, ...] = (_pass_ligatures, _pass_marks, _pass_spacing, _pass_zwnj)
+def _may_have_ligatures(text: str, seen: Set[str]) -> bool:
+    return not seen.isdisjoint(_FORM_MANY)
+
+
+#: Characters of the fold scan that leave the marks pass nothing to do (not the presentation forms: they
+#: may fold to vowel marks).  The scan does not look for ZWNJ: _may_have_marks does.
+_MARKLESS = frozenset(_LETTER_FOLD) | {_TEH_MARBUTA} | _DIGITS | frozenset(_ODD_SPACES)
+
+
+def _may_have_marks(text: str, seen: Set[str]) -> bool:
+    """Whether the marks pass may change ``text`` (False: no mark, and every ZWNJ between two
+    characters that no pass deletes, which ``_MARKS_RE`` would skip)."""
+    if not seen <= _MARKLESS:
+        return True
+    solid = _SOLID_CHARS
+    last = len(text) - 1
+    i = text.find(ZWNJ)
+    while i >= 0:
+        if not (0 < i < last and text[i - 1] in solid and text[i + 1] in solid):
+            return True
+        i = text.find(ZWNJ, i + 1)
+    return False
+
+
+#: The edit passes in order, each with the test that it may have work, given the text and the characters
+#: the fold scan saw in the original (None: always run).
+_EDIT_PASSES: tuple[tuple[EditPass, Callable[[str, Set[str]], bool] | None], ...] = (
+    (_pass_ligatures, _may_have_ligatures),
+    (_pass_marks, _may_have_marks),
+    (_pass_spacing, None),
+    (_pass_zwnj, None),
+)
 _ALL = frozenset(FIXES)
 
 
 def _run(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> Normalized:
     stages: list[EditMap] = []
-    counts: Counts = {}
-    out, c = _fold(text, opts.digits, enabled)
-    counts.update(c)
-    for p in _EDIT_PASSES:
+    out, counts, seen = _fold(text, opts.digits, enabled)
+    for p, may_change in _EDIT_PASSES:
+        if may_change is not None and not may_change(out, seen):
+            continue
         edits, c = p(out, opts, enabled)
         if not edits:
             continue
