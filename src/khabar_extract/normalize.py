@@ -1121,8 +1121,11 @@ def _follow_author(found: list[tuple[int, int, str, bool, int]]) -> list[tuple[i
 # The pipeline
 # ---------------------------------------------------------------------------------------------------
 
+_LIGATURES = frozenset(_FORM_MANY)
+
+
 def _may_have_ligatures(text: str, seen: Set[str]) -> bool:
-    return not seen.isdisjoint(_FORM_MANY)
+    return not _LIGATURES.isdisjoint(seen)  # (a frozenset's isdisjoint loops over the few characters seen)
 
 
 #: Characters of the fold scan that leave the marks pass nothing to do (not the presentation forms: they
