@@ -121,13 +121,21 @@ def run_batch(
     stderr = stderr or sys.stderr
     started = time.perf_counter()
     summary = Summary(jobs=jobs or default_jobs())
-    registry = None
+    registry: Any = None
     run_id = None
-    if db is not None:
+
+    def open_registry() -> None:
+        nonlocal registry, run_id
         from ..records.registry import Registry
 
         registry = Registry(db)
         run_id = registry.start_run(list(argv if argv is not None else sys.argv), __version__)
+
+    # A parallel run opens the registry (creating it: 30-50 ms of file system syncs) once its workers are
+    # busy, at the first outcome, so that the wait overlaps their work; --resume reads it before anything.
+    open_late = db is not None and summary.jobs > 1 and not resume
+    if db is not None and not open_late:
+        open_registry()
     jsonl_writer = csv_writer = None
     if jsonl is not None:
         from ..records.writers import JsonlWriter
@@ -194,6 +202,8 @@ def run_batch(
         for o in run_items(
             items, jobs=summary.jobs, skip=skip, include_text=include_text, keep_text=keep_text and db is not None
         ):
+            if registry is None and open_late:
+                open_registry()
             if o.status == "ok":
                 if not pending:
                     pending_since = time.monotonic()
@@ -248,6 +258,8 @@ def run_batch(
         for writer in (jsonl_writer, csv_writer):
             if writer is not None:
                 writer.close()
+        if registry is None and open_late and not crashed:
+            open_registry()  # no input came (or an interruption before the first): the run is still recorded
         summary.seconds = time.perf_counter() - started
         if registry is not None:
             status = "failed" if crashed else "interrupted" if summary.interrupted else "finished"
