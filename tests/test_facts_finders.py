@@ -144,3 +144,37 @@ def test_facts_is_adversarial(text, needle, expected):
 def test_facts_find_half_words():
     t = norm("بارش نیم متر برف و نیم‌نگاهی")
     assert [(h.start, h.value) for h in F.find_half_words(t)] == [(5, __import__("decimal").Decimal("0.5"))]
+
+
+@pytest.mark.parametrize(
+    "word, rejected, noun, known, category, verb_noun, adjective",
+    [
+        ("روستاهای", False, "روستا", True, "village", False, True),  # plural + ezafe of a listed noun
+        ("کارشناسان", False, "کارشناس", True, "person", False, False),
+        ("تنها", True, "تن", True, "weight", False, False),  # "only", never تن + ها
+        ("اسفند", True, "اسفند", False, None, False, False),  # a month name is never counted
+        ("می‌شود", True, "می‌شود", False, None, False, False),  # a verb
+        ("خبر", False, "خبر", False, None, True, False),  # "خبر داد" is a verb
+        ("جهادی", False, "جهادی", False, None, False, True),  # joins "گروه جهادی"
+    ],
+)
+def test_facts_word_info_reads_the_lexicon(word, rejected, noun, known, category, verb_noun, adjective):
+    # match_noun's per-word cache: each field as the uncached reading gives it, and the cache gives the same
+    from khabar_extract.facts.lexicon import lexicon
+
+    w = norm(word)
+    info = F._word_info_uncached(w, lexicon())
+    assert tuple(info) == (rejected, norm(noun), known, category, verb_noun, adjective)
+    assert F._word_info(w, lexicon()) == info
+
+
+def test_facts_left_context_keys_and_starts():
+    t = norm("گزارش شد.\nبه گفته وی بیش از ۵۷ روستا")
+    lc = F.left_context(t, t.index("۵۷"))
+    assert lc.words == ["گفته", "وی", "بیش", "از"][-3:]
+    assert (lc.k1, lc.key(1), lc.key(2), lc.key(3), lc.key(4), lc.key(0)) == ("از", "از", "بیشاز", "ویبیشاز", "", "")
+    assert t[lc.start_of(2) :].startswith("بیش از")
+    t = norm("کد خبر: ۹۳۹")
+    lc = F.left_context(t, t.index("۹۳۹"))
+    assert (lc.words, lc.key(2), lc.char) == (["کد", "خبر"], "کدخبر", " ")
+    assert F.left_context(t, 0).words == [] and F.left_context(t, 0).key(1) == ""

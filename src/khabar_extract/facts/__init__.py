@@ -92,9 +92,9 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         taken = {n.start for n in numbers}
         numbers = sorted(numbers + [h for h in halves if h.start not in taken], key=lambda n: n.start)
     # adversarial phrases hold number words ("یک یا چند", "سه‌شنبه"); the few with digits ("گروه ۲۰", "۵+۱")
-    # are only tried when their first word stands just before the number
-    numbers = [n for n in numbers if claims.free(n.start, n.end) and not _adversarial(text, n)]
-    cands: list[F.Candidate | None] = [_guarded(F.classify_number, text, n) for n in numbers]
+    # are only tried when their first word stands just before the number (nothing is claimed yet)
+    numbers = _drop_adversarial(text, numbers)
+    cands = _classify_all(text, numbers)
     _share_units(text, numbers, cands)
     _borrow_currency(text, cands)
     titles = _work_titles(text) if "«" in text else ()
@@ -193,13 +193,35 @@ def _noun_as_written(
     return attrs
 
 
-def _adversarial(text: str, n: Any) -> bool:
-    if n.form == "digits":
-        before = text[max(0, n.start - 8) : n.start]
-        after = text[n.end : n.end + 3]
-        if not any(w in before for w in F.digit_adversarial_heads()) and "+" not in after and "+" not in before[-3:]:
-            return False
-    return F.is_adversarial(text, n.start, n.end)
+def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
+    """``numbers`` without those inside an adversarial phrase. A number in digits is tried only when the first
+    word of a phrase with digits (``گروه`` of ``گروه ۲۰``) stands just before it or a ``+`` is near; those words
+    and ``+`` are looked for in the whole text once, so most articles skip the per-number look."""
+    heads = [w for w in F.digit_adversarial_heads() if w in text]
+    plus = "+" in text
+    out = []
+    for n in numbers:
+        if n.form == "digits":
+            if not heads and not plus:
+                out.append(n)
+                continue
+            before = text[max(0, n.start - 8) : n.start]
+            after = text[n.end : n.end + 3]
+            if not any(w in before for w in heads) and "+" not in after and "+" not in before[-3:]:
+                out.append(n)
+                continue
+        if not F.is_adversarial(text, n.start, n.end):
+            out.append(n)
+    return out
+
+
+def _classify_all(text: str, numbers: list[Any]) -> list[F.Candidate | None]:
+    """:func:`~.finders.classify_number` of each number; a number whose reading raises gets None (see STRICT).
+    Speed: one try around the whole list, and the per-number guard only when something raised."""
+    try:
+        return [F.classify_number(text, n) for n in numbers]
+    except Exception:
+        return [_guarded(F.classify_number, text, n) for n in numbers]
 
 
 def _join_glued_and(text: str, numbers: list[Any]) -> list[Any]:
@@ -211,11 +233,13 @@ def _join_glued_and(text: str, numbers: list[Any]) -> list[Any]:
     for n in numbers:
         if out:
             a = out[-1]
+            if a.scale < 1000:  # only a scaled number takes a glued و (tested before slicing the text)
+                out.append(n)
+                continue
             between = text[a.end : n.start]
             if (
                 between.strip(" \t\u00a0") == "و"
                 and between not in (" و ", "\u00a0و\u00a0")
-                and a.scale >= 1000
                 and n.scale == 1
                 and not n.is_decimal
                 and a.shape == "int"

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from unicodedata import category as _category
 
 from ..numbers import NumberMatch, find_numbers, parse_ordinal_words
-from .lexicon import lexicon, squash
+from .lexicon import Lexicon, lexicon, squash
 from .patterns import GAP, SP, WSTART, ZWNJ, patterns
 
 __all__ = [
@@ -504,28 +504,62 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
             first = _strip_suffix(w, nouns)[0]
             end = regs[n][1]
             return NounMatch(_first_word(first), text[start:end], nouns[key], True, end, end, start, first_end)
-    if squash(w) in lx.never_nouns:
-        return None  # "سال ۹۰ تنها ...": تنها is "only", not تن + ها
-    base, known = _strip_suffix(w, nouns)
-    key = squash(base)
-    if len(toks) > 1 and key in lx.compound_verb_nouns and squash(toks[1]) in lx.light_verbs:
+    info = _word_info(w, lx)
+    if info.rejected:
+        return None
+    if info.verb_noun and len(toks) > 1 and squash(toks[1]) in lx.light_verbs:
         return None  # "نوروز ۸۶ خبر داد": the noun and the light verb are one verb ("announced")
-    if not known and key in lx.month_index:
-        return None  # "۳۲ اسفند": a month name is never a counted thing
-    if not known and (key in lx.not_nouns or squash(w) in lx.not_nouns or squash(w.split(ZWNJ)[0]) in lx.not_nouns):
-        return None
-    if not known and not _noun_like(w):
-        return None
-    cat = nouns.get(key) if known else None
     phrase_end = first_end
     # an adjective or two after the noun ("گروه جهادی", "واحد پستی") joins the phrase
     for k in range(1, len(toks)):
-        t = toks[k]
-        if t.endswith("ی") and squash(t) not in lx.not_nouns and squash(t) not in nouns and not t.startswith("می"):
+        if _word_info(toks[k], lx).adjective:
             phrase_end = regs[k + 1][1]
         else:
             break
-    return NounMatch(_first_word(base), text[start:phrase_end], cat, known, first_end, phrase_end, start, first_end)
+    return NounMatch(info.noun, text[start:phrase_end], info.category, info.known, first_end, phrase_end, start,
+                     first_end)
+
+
+class _WordInfo(NamedTuple):
+    """What :func:`match_noun` reads about one word from the lexicon alone (see :func:`_word_info`)."""
+
+    rejected: bool  # alone after a number, never the counted thing
+    noun: str  # the noun as reported: the first word of the base (without plural or ezafe suffix)
+    known: bool  # the base is a listed noun
+    category: str | None  # its category, when known
+    verb_noun: bool  # a noun that makes a verb with a light verb after it ("خبر" of "خبر داد")
+    adjective: bool  # after a noun, it joins the phrase as an adjective ("جهادی" of "گروه جهادی")
+
+
+_WORD_INFO: dict[str, _WordInfo] = {}
+
+
+def _word_info(word: str, lx: Lexicon) -> _WordInfo:
+    """The lexicon facts about ``word`` (cached per word: a news text repeats its nouns, and each costs a dozen
+    suffix and set look-ups)."""
+    hit = _WORD_INFO.get(word)
+    if hit is None:
+        if len(_WORD_INFO) > 50_000:
+            _WORD_INFO.clear()
+        hit = _WORD_INFO[word] = _word_info_uncached(word, lx)
+    return hit
+
+
+def _word_info_uncached(w: str, lx: Lexicon) -> _WordInfo:
+    nouns = lx.nouns
+    base, known = _strip_suffix(w, nouns)
+    key = squash(base)
+    rejected = (
+        squash(w) in lx.never_nouns  # "سال ۹۰ تنها ...": تنها is "only", not تن + ها
+        or not known and (
+            key in lx.month_index  # "۳۲ اسفند": a month name is never a counted thing
+            or key in lx.not_nouns or squash(w) in lx.not_nouns or squash(w.split(ZWNJ)[0]) in lx.not_nouns
+            or not _noun_like(w)
+        )
+    )
+    adjective = w.endswith("ی") and squash(w) not in lx.not_nouns and squash(w) not in nouns and not w.startswith("می")
+    return _WordInfo(rejected, _first_word(base), known, nouns.get(key) if known else None,
+                     key in lx.compound_verb_nouns, adjective)
 
 
 def _first_word(s: str) -> str:
@@ -560,7 +594,7 @@ class LeftContext:
     """The (up to three) words just before a number on the same line, nearest last, stopping at punctuation
     (a colon may close the last one: ``کد خبر: ۹۳۹``), and the character right before the number."""
 
-    __slots__ = ("words", "char", "keys", "_raw", "_seg", "_lo")
+    __slots__ = ("words", "char", "k1", "_raw", "_seg", "_lo")
 
     def __init__(self, words: list[str], raw: list[str], seg: str, lo: int, char: str) -> None:
         self.words = words
@@ -568,17 +602,16 @@ class LeftContext:
         self._raw = raw
         self._seg = seg
         self._lo = lo
-        self.keys: list[str | None] = [""] + [None] * len(words)
+        self.k1 = squash(words[-1]) if words else ""  # key(1), read for every number
 
     def key(self, n: int) -> str:
         """The squashed last ``n`` words joined (``"بیش از"`` -> ``"بیشاز"``), or "" when there are fewer."""
-        keys = self.keys
-        if n >= len(keys):
+        if n == 1:
+            return self.k1
+        words = self.words
+        if n > len(words) or n <= 0:
             return ""
-        k = keys[n]
-        if k is None:
-            k = keys[n] = squash("".join(self.words[-n:]))
-        return k
+        return squash("".join(words[-n:]))  # squash caches its results: no per-context cache needed
 
     def start_of(self, n: int) -> int:
         """Start (in the text) of the ``n``-th word from the end."""
@@ -589,17 +622,18 @@ class LeftContext:
 
 
 def left_context(text: str, start: int) -> LeftContext:
-    lo = max(0, start - 40)
+    lo = start - 40 if start > 40 else 0
     nl = text.rfind("\n", lo, start)
-    cut_first = nl < 0 and lo > 0
     if nl >= 0:
         lo = nl + 1
+        cut_first = False
+    else:
+        cut_first = lo > 0
     seg = text[lo:start]
     raw = seg.rsplit(None, 3)  # speed: at most the last three words are read below
-    if len(raw) == 4:
-        raw = raw[1:]  # raw[0] holds whatever comes before them (also the word cut by the window)
-    elif cut_first and raw and not seg[0].isspace():
-        raw = raw[1:]  # a word cut by the window
+    # raw[0] holds whatever comes before the last three (also the word cut by the window), or is a cut word
+    if len(raw) == 4 or (cut_first and raw and not seg[0].isspace()):
+        del raw[0]
     words: list[str] = []
     kept: list[str] = []
     for w in reversed(raw):  # at most three; every pass that does not break keeps one word
@@ -743,7 +777,7 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return None
 
     lc = left_context(text, start)
-    k1 = lc.key(1)
+    k1 = lc.k1
     k2 = lc.key(2) if k1 in lx.two_word_tails else ""
     if k1 in lx.adversarial_prefix or k2 in lx.adversarial_prefix:
         return Candidate("identifier", start, end, parts)

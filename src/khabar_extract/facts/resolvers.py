@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .finders import Candidate
+from .finders import Candidate, parse_ordinal_words
 from .lexicon import lexicon, squash
 
 __all__ = [
@@ -419,8 +419,6 @@ def resolve_time(c: Candidate) -> Resolved | None:
 
 
 def resolve_ordinal(c: Candidate) -> Resolved | None:
-    from .finders import parse_ordinal_words
-
     p = c.parts
     if "number" in p:
         n = p["number"]
