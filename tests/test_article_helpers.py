@@ -187,3 +187,14 @@ def test_article_helpers_sentences_of_some_lines_are_those_of_the_whole_text():
         "بعد چه شد؟",
     ]
     assert some == whole[1:5] and split_lines(text, []) == []
+
+
+def test_article_helpers_interview_without_question_marks():
+    # the seed's questions are marked ("ایرنا. ..."): found even with every ؟ gone; without the markers and
+    # without any question mark nothing can be a question, and detection stops early with the same answer
+    text = (FIXTURES / "irna_85414319.txt").read_text(encoding="utf-8")
+    assert text.count("؟") == 4
+    marked = read_article(text.replace("؟", "."))
+    assert marked.interview is not None and len(marked.interview["turns"]) == 5
+    assert marked.interview["interviewer"] == "ایرنا"
+    assert read_article(text.replace("ایرنا. ", "").replace("؟", ".")).interview is None

@@ -263,8 +263,8 @@ def read_article(
     if lead_idx is not None:
         body_kinds[0] = "lead"
     for k in range(max(1, len(paras) - 2), len(paras)):
-        lt = folded[paras[k][0]:paras[k][1]]
-        if len(lt) <= 80 and any(rx.search(lt) for rx in lay.credits):
+        s, e = paras[k]
+        if e - s <= 80 and any(rx.search(folded[s:e]) for rx in lay.credits):
             body_kinds[k] = "credit"
     body = [k for k in range(len(paras)) if body_kinds[k] != "credit"]
     body_spans = [paras[k] for k in body]

@@ -255,15 +255,6 @@ def detect_interview(
         return None
     lex = _lexicon()
     ptext = [folded[s:e] for s, e in paras]
-    # joined[i]: paragraph i follows paragraph i - 1 after a single line break (the same block: a wrapped
-    # line, or a body stored one sentence per line), not after a blank line
-    joined = [False] + [text.count("\n", paras[i - 1][1], paras[i][0]) <= 1 for i in range(1, n)]
-    # one sentence per line (the irnasrc sources): lines joined in blocks that hardly ever hold two sentences;
-    # a body with one paragraph per line and no blank lines is not that
-    in_block = [i for i in range(1, n) if joined[i]]
-    per_sentence = len(in_block) >= 0.5 * (n - 1) and sum(
-        1 for i in in_block if _INNER_STOP.search(ptext[i])
-    ) < 0.3 * len(in_block)
     markers: dict[int, tuple[int, int]] = {}
     mode = ""
     groups: list[tuple[int, int]] = []
@@ -296,6 +287,19 @@ def detect_interview(
         marked.append(i)
         markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(ptext[i], m.end()))
         marker_agency.append(m.group("m"))
+    if len(marked) < 2 and folded.find("؟", paras[1][0], paras[-1][1]) < 0 and folded.find("?", paras[1][0], paras[-1][1]) < 0:
+        # no marked questions, and no question mark after the lead: bullet questions (each one or the line after
+        # it has one) and unmarked questions (each ends in one) cannot be found either
+        return None
+    # joined[i]: paragraph i follows paragraph i - 1 after a single line break (the same block: a wrapped
+    # line, or a body stored one sentence per line), not after a blank line
+    joined = [False] + [text.count("\n", paras[i - 1][1], paras[i][0]) <= 1 for i in range(1, n)]
+    # one sentence per line (the irnasrc sources): lines joined in blocks that hardly ever hold two sentences;
+    # a body with one paragraph per line and no blank lines is not that
+    in_block = [i for i in range(1, n) if joined[i]]
+    per_sentence = len(in_block) >= 0.5 * (n - 1) and sum(
+        1 for i in in_block if _INNER_STOP.search(ptext[i])
+    ) < 0.3 * len(in_block)
     bullets: dict[str, list[int]] = {"*": [], "-": []}
     for i in range(1, n):
         m = lex.bullet.match(ptext[i])

@@ -1,0 +1,33 @@
+"""The pipeline's glue around the three stages: fact ids, location of facts, chrome filtering (seed page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from khabar_extract.pipeline import extract, fact_id
+
+SEED = Path(__file__).parent / "fixtures" / "articles" / "irna_85414319.txt"
+
+
+def test_pipeline_glue_record_ids_are_fact_id_of_each_fact():
+    text = SEED.read_text(encoding="utf-8")
+    record = extract(text)
+    rec = record.to_dict()
+    sha = rec["source"]["sha256"]
+    assert len(record.facts) >= 5
+    expected = [fact_id(sha, f.kind, f.span) for f in record.facts]
+    assert expected == [d["id"] for d in rec["facts"]]
+    assert len(set(expected)) == len(expected)  # kind and span differ, so do the ids
+
+
+def test_pipeline_glue_facts_located_and_outside_chrome():
+    text = SEED.read_text(encoding="utf-8")
+    rec = extract(text).to_dict()
+    chrome = [s["span"] for s in rec["segments"] if s["kind"] == "chrome"]
+    assert chrome
+    for d in rec["facts"]:
+        assert text[d["span"][0]:d["span"][1]] == d["text"]
+        assert not any(a <= d["span"][0] and d["span"][1] <= b for a, b in chrome)
+        if d["paragraph"] is not None:
+            para = next(s for s in rec["segments"] if s.get("paragraph") == d["paragraph"] and "parent" not in s)
+            assert para["span"][0] <= d["span"][0] < para["span"][1]
