@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from khabar_extract.article import _paragraph_entries, _with_fallback, read_article
-from khabar_extract.article._text import EndsWith, canonical_agency, fold, key, line_spans
+from khabar_extract.article._text import (
+    EndsWith,
+    alternation,
+    canonical_agency,
+    fold,
+    key,
+    line_spans,
+    phrase_pattern,
+)
 from khabar_extract.article.layouts import get_layout
 from khabar_extract.sentences import content_lines, split_lines, split_sentences
 
@@ -198,3 +206,22 @@ def test_article_helpers_interview_without_question_marks():
     assert marked.interview is not None and len(marked.interview["turns"]) == 5
     assert marked.interview["interviewer"] == "ایرنا"
     assert read_article(text.replace("ایرنا. ", "").replace("؟", ".")).interview is None
+
+
+def test_article_helpers_alternation_grouped_by_first_character_finds_the_same():
+    agencies = ["ایرنا", "ایسنا", "ایلنا", "خبرگزاری فارس", "فارس", "خبرگزاری مهر", "مهر", "ا"]
+    grouped = alternation(agencies)
+    assert grouped.count("|") > 0 and grouped.startswith("(?:")
+    assert "ا(?:" in grouped and "|)" in grouped  # the four phrases in ا share one branch, "ا" alone last
+    flat = "(?:" + "|".join(sorted({phrase_pattern(a) for a in agencies}, key=len, reverse=True)) + ")"
+    text = (
+        "به گزارش خبرگزاری فارس از زنجان، ایرنا و ایسنا هم خبر دادند. خبرگزاری‌مهر: مهر ماه، "
+        "ایلنا گزارش داد و ا"
+    )
+    for source in (grouped, flat):
+        assert re.compile(source).pattern == source
+    found = [m.span() for m in re.finditer(grouped, text)]
+    assert found == [m.span() for m in re.finditer(flat, text)]
+    texts = [text[a:b] for a, b in found]
+    assert "خبرگزاری فارس" in texts and "ایرنا" in texts and "خبرگزاری‌مهر" in texts and texts[-1] == "ا"
+    assert "فارس" not in texts  # inside "خبرگزاری فارس": the longer phrase wins, as in the flat list

@@ -143,9 +143,20 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def alternation(phrases: list[str] | tuple[str, ...]) -> str:
-    """One regex alternation for a list of phrases, longest first."""
+    """One regex alternation for a list of phrases, longest first, grouped by first character.
+
+    ``(?:ای(?:رنا|سنا)|فارس|...)`` instead of ``(?:ایرنا|ایسنا|فارس|...)``: alternatives that start with
+    different characters never match at the same place, and the order within a group is the order of the
+    flat list, so the regex finds exactly the same matches; the engine tests one character per group instead
+    of trying every phrase (the agency list has dozens) at every position.
+    """
     pats = sorted({phrase_pattern(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(pats) + ")"
+    groups: dict[str, list[str]] = {}
+    for pat in pats:
+        head = pat[:2] if pat.startswith("\\") else pat[:1]  # an escaped character is one unit
+        groups.setdefault(head, []).append(pat[len(head):])
+    alts = [head + rests[0] if len(rests) == 1 else head + "(?:" + "|".join(rests) + ")" for head, rests in groups.items()]
+    return "(?:" + "|".join(alts) + ")"
 
 
 @cache
