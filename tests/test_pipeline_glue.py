@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khabar_extract.pipeline import extract, fact_id
+from khabar_extract.article import read_article
+from khabar_extract.facts import Fact
+from khabar_extract.pipeline import _outside_chrome, extract, fact_id
 
 SEED = Path(__file__).parent / "fixtures" / "articles" / "irna_85414319.txt"
 
@@ -31,3 +33,21 @@ def test_pipeline_glue_facts_located_and_outside_chrome():
         if d["paragraph"] is not None:
             para = next(s for s in rec["segments"] if s.get("paragraph") == d["paragraph"] and "parent" not in s)
             assert para["span"][0] <= d["span"][0] < para["span"][1]
+
+
+def test_pipeline_glue_outside_chrome_drops_only_facts_inside_a_chrome_segment():
+    text = SEED.read_text(encoding="utf-8")
+    article = read_article(text)
+    chrome = [s["span"] for s in article.segments if s["kind"] == "chrome"]
+    assert len(chrome) >= 3
+    (a, b), (c, d) = chrome[0], chrome[-1]
+    para = next(s["span"] for s in article.segments if s["kind"] == "paragraph")
+
+    def fact(s: int, e: int) -> Fact:
+        return Fact("quantity", 1, (s, e), text[s:e], {})
+
+    inside_first, inside_last = fact(a, b), fact(c, d - 1)
+    straddling = fact(b - 1, b + 1)  # from the end of a chrome segment into the next character
+    in_body = fact(para[0], para[0] + 5)
+    kept = _outside_chrome([inside_first, straddling, in_body, inside_last], article.segments)
+    assert kept == [straddling, in_body]

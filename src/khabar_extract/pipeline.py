@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,4 +92,13 @@ def _outside_chrome(facts: list[Fact], segments: list[dict[str, Any]]) -> list[F
     chrome = [seg["span"] for seg in segments if seg["kind"] == "chrome"]
     if not chrome:
         return facts
-    return [f for f in facts if not any(s <= f.span[0] and f.span[1] <= e for s, e in chrome)]
+    # chrome segments are top-level, so they do not overlap: a fact inside one is inside the last that starts
+    # at or before it
+    chrome.sort()
+    starts = [s for s, _ in chrome]
+    kept = []
+    for f in facts:
+        i = bisect_right(starts, f.span[0]) - 1
+        if i < 0 or f.span[1] > chrome[i][1]:
+            kept.append(f)
+    return kept

@@ -824,9 +824,10 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
     for t in toks:
         word = t.group()
         bare = word.rstrip("،,")
-        if not name_toks and (key(bare) in lex.media or key(bare) in agencies()):
+        bare_key = key(bare)
+        if not name_toks and (bare_key in lex.media or bare_key in agencies()):
             return None
-        if key(bare) in lex.stopwords or lex.role_start.match(folded[t.start():end]) or "«" in word:
+        if bare_key in lex.stopwords or lex.role_start.match(folded[t.start():end]) or "«" in word:
             break
         if not bare or any(c in bare for c in "()»\"/"):
             break
