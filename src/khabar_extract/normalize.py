@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
-from operator import is_
+from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -367,9 +367,10 @@ def _pass_ligatures(text: str, opts: NormalizeOptions, enabled: frozenset[str]) 
 
 # A ZWNJ between two word characters that no pass deletes is well placed (the common case, about 20 in
 # a Fars article): the scan skips it.  Any other ZWNJ, and every other mark, is looked at.
+# (One leading character class, so that the regex engine skips quickly to the marks.)
 _MARKS_RE = re.compile(
-    f"[{_KASHIDA}{DIACRITIC}{INVISIBLE}{LRM}{RLM}]"
-    f"|{ZWNJ}(?:(?![{_class(_SOLID_CHARS)}])|(?<![{_class(_SOLID_CHARS)}]{ZWNJ}))"
+    f"[{_KASHIDA}{DIACRITIC}{INVISIBLE}{LRM}{RLM}{ZWNJ}]"
+    f"(?:(?<!{ZWNJ})|(?![{_class(_SOLID_CHARS)}])|(?<![{_class(_SOLID_CHARS)}]{ZWNJ}))"
 )
 _INVISIBLES = frozenset(INVISIBLE_CHARS + LRM + RLM + ZWNJ)
 
@@ -454,7 +455,12 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
 _CLOSE = "،؛؟!»)]"
 _SPACE_RE = re.compile(f" (?=[ \\n{re.escape(_CLOSE)}.:]|$)")
 _LEAD_RE = re.compile("\n ")
-_PUNCT_RE = re.compile(f"[«(\\[{re.escape(_CLOSE)}]")
+# Opening marks, and the closing ones that a letter or number follows without a space (the common
+# "، " is skipped inside the regex).  One leading class, as above.
+_PUNCT_RE = re.compile(
+    f"[«(\\[{re.escape(_CLOSE)}]"
+    f"(?:(?<=[«(\\[])|(?<=[،؛؟!])(?=[{LETTER}])|(?<=[)»])(?=[{PIECE}{DIGIT}]))"
+)
 
 
 def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Span], Counts]:
@@ -1024,7 +1030,6 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     # visited.  A candidate space has a letter on both sides; its pieces are the tokens' edges.
     tokens = text.split(" ")
     flags = lex.token_flags(tokens)
-    ends = list(accumulate(map(len, tokens)))  # + i: where token i ends in the text
     edges = lex.token_edges
     other_pairs = lex.other_pairs
     # a space is looked at before a second part and after a verb prefix, and (with the glued repair)
@@ -1034,8 +1039,10 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     last = len(tokens) - 1
     # (start, end, replacement, glued?, repair class)
     found: list[tuple[int, int, str, bool, int]] = []
-    # Candidate spaces: position -> (piece before, its last part when split, piece after or its first part)
-    spaces: dict[int, tuple[str, str | None, str]] = {}
+    # Candidate spaces, in the order of the text: (position, piece before, its last part when it is split
+    # (else None), piece after or its first part when it is split).
+    spaces: list[tuple[int, str, str | None, str]] = []
+    ends = list(accumulate(map(len, tokens)))  # + i: where token i ends in the text
     for i in compress(range(len(tokens)), flags):
         f = flags[i]
         token = tokens[i]
@@ -1049,20 +1056,20 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
             continue
         if f & lead_bits and i > 0:
             before = edges[tokens[i - 1]]
-            if before.trail:
-                spaces[end - len(token) - 1] = (before.trail, before.trail_part, here.lead_part)
+            space = end - len(token) - 1
+            if before.trail and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
+                spaces.append((space, before.trail, before.trail_part, here.lead_part))
         if f & (trail_bits | _TOKEN_PAIR_TRAIL) and i < last:
             after = edges[tokens[i + 1]]
             if after.lead and (f & trail_bits or after.lead in other_pairs[here.trail]):
-                spaces[end] = (here.trail, here.trail_part, after.lead_part)
+                spaces.append((end, here.trail, here.trail_part, after.lead_part))
     if spaces:
         cache = lex.join_cache
         decide = lex.join_decision
         # left to right: a space removed outright (after a non-joining letter) merges its two pieces, and the
         # next decision must see the merged word ("ا ها ترین" -> "اهاترین" in one pass, so it is idempotent)
         merged_at, merged = -1, ""
-        for s in sorted(spaces):
-            a, a_part, b = spaces[s]
+        for s, a, a_part, b in spaces:
             if a_part is not None:
                 a = a_part
             elif merged_at + 1 == s - len(a):
@@ -1078,13 +1085,13 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     if opts.zwnj_author_style:
         found = _follow_author(found)
     found.sort()
-    glued = sum(1 for f in found if f[3])
+    glued = sum(map(itemgetter(3), found))
     counts: Counts = {}
     if glued:
         counts["zwnj_glued"] = glued
     if len(found) > glued:
         counts["zwnj_spaced"] = len(found) - glued
-    return [f[:3] for f in found], counts
+    return list(map(itemgetter(0, 1, 2), found)), counts
 
 
 #: Classes of ZWNJ repair (``ZwnjLexicon.repair_class``) whose spelling an author keeps consistent.
