@@ -373,6 +373,7 @@ _MARKS_RE = re.compile(
     f"(?:(?<!{ZWNJ})|(?![{_class(_SOLID_CHARS)}])|(?<![{_class(_SOLID_CHARS)}]{ZWNJ}))"
 )
 _INVISIBLES = frozenset(INVISIBLE_CHARS + LRM + RLM + ZWNJ)
+_KASHIDA_SKIP = _INVISIBLES | {_KASHIDA}
 
 
 def _neighbours(text: str, s: int, e: int, skip: frozenset[str]) -> tuple[str, int, str, int]:
@@ -408,7 +409,8 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
         pos = e
         rep = ""
         if first == _KASHIDA:
-            left, _, right, _ = _neighbours(text, s, e, _INVISIBLES)
+            # (past other kashida too: ـ‍ـی is one decoration, whichever run is looked at first)
+            left, _, right, _ = _neighbours(text, s, e, _KASHIDA_SKIP)
             if left not in _PIECE_CHARS and right not in _PIECE_CHARS:
                 continue  # a lone kashida used as a dash
             name = "remove_kashida"
