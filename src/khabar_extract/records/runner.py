@@ -179,13 +179,8 @@ def run_items(
     if jobs <= 1:
         _OPTIONS.clear()
         _OPTIONS.update(options)
-        warm = False
-        for item in items:
-            job = task(item)
-            if not (warm or job[1]):  # the same start-up as a parallel run's, unless everything is skipped
-                _warm()
-                warm = True
-            yield _work(job)
+        for item in items:  # no _warm(): `extract` of one short text compiles only the patterns it needs
+            yield _work(task(item))
         return
     yield from _Parallel(jobs, options, chunksize, item_timeout).run(task(item) for item in items)
 
