@@ -67,3 +67,23 @@ def test_facts_half_word_gate_equals_the_regex() -> None:
     assert want == [n.start for n in F.find_half_words(text)] == [0, 33, 44]
     for t in _fixture_texts():
         assert [m.start() for m in p.half_word.finditer(t)] == [n.start for n in F.find_half_words(t)]
+
+
+def test_facts_tokens_twin_equals_the_regex_module() -> None:
+    # match_noun reads the words after a number with a stdlib twin of tokens_after where every character it
+    # read lies in the twin's blocks, else with the regex module: both must give the same match everywhere
+    p = patterns()
+    assert F._tokens_twin(p) is not None
+
+    def read(m):  # noqa: ANN001, ANN202
+        return m and (m.span(), m.groups())
+
+    # every character of the blocks, and a few outside them (a CJK letter, a Devanagari letter and vowel sign,
+    # an emoji, a mathematical letter), in each place the twin reads: a word, its end, after a gap, after ZWNJ
+    probes = [chr(c) for a, b in F._TWIN_BLOCKS for c in range(a, b + 1)] + ["中", "क", "\u093f", "😀", "𝐀"]
+    for c in probes:
+        for text in (f"۵ {c}ب", f"۵ ب{c}ت", f"۵ ب {c}", f"۵ ب ت {c}", f"۵ ب\N{ZERO WIDTH NON-JOINER}{c}", f"۵{c}"):
+            assert read(F._tokens_after(text, 1)) == read(p.tokens_after.match(text, 1)), (hex(ord(c)), text)
+    for t in _fixture_texts():
+        for pos in range(len(t)):
+            assert read(F._tokens_after(t, pos)) == read(p.tokens_after.match(t, pos))

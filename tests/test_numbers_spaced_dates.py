@@ -102,3 +102,17 @@ def test_numbers_spaced_dates_digit_first_pattern_equals_the_lookbehind_form():
     assert sum(len(plain.findall(t)) for t in texts) >= 4
     for t in texts:
         assert [m.span() for m in N._SPACED_DATE_RE.finditer(t)] == [m.span() for m in plain.finditer(t)]
+
+
+def test_numbers_spaced_slash_check_equals_the_regex():
+    """The check that gates the spaced-date search (a slash with a space or no-break space beside it)."""
+    import re
+
+    from khabar_extract import numbers as N
+
+    plain = re.compile("[ \N{NO-BREAK SPACE}]/|/[ \N{NO-BREAK SPACE}]")
+    texts = [normalize(x["text"]).text for x in LINES] + [
+        "/", " /", "/ ", "۱۲/۳", "/\N{NO-BREAK SPACE}۴", "۴/", "", "۱۲/ ۳", "a/b/ c", "۲/۵ و ۳ /۴"]
+    assert any(N._spaced_slash(t) for t in texts) and not all(N._spaced_slash(t) for t in texts)
+    for t in texts:
+        assert N._spaced_slash(t) == (plain.search(t) is not None), t

@@ -750,7 +750,20 @@ _SP1 = "[ \N{NO-BREAK SPACE}]"
 _SLASH_GAP = _SP1 + "?/" + _SP1 + "?"
 # Speed: the pattern starts with its first digit, so the engine skips straight to digits (a leading look-behind
 # made it try every position of the text); the look-behinds after that digit test the same characters before it.
-_SPACED_SLASH_RE = re.compile(f"{_SP1}/|/{_SP1}")  # is there any slash with a space beside it?
+_SP1_CHARS = frozenset(" \N{NO-BREAK SPACE}")  # the characters of _SP1
+
+
+def _spaced_slash(text: str) -> bool:
+    """Is there a slash with a space or no-break space beside it? (str.find from slash to slash: a regex for
+    this stops at every space of the text)"""
+    i = text.find("/")
+    while i >= 0:
+        if (i > 0 and text[i - 1] in _SP1_CHARS) or text[i + 1 : i + 2] in _SP1_CHARS:
+            return True
+        i = text.find("/", i + 1)
+    return False
+
+
 _SPACED_DATE_RE = re.compile(
     rf"[{_DIGITS}](?<![{_DIGITS}/].)(?<![{_DIGITS}/]{_SP1}.)"
     rf"(?:[{_DIGITS}]?{_SLASH_GAP}[{_DIGITS}]{{1,2}}{_SLASH_GAP}[{_DIGITS}]{{4}}"
@@ -1156,7 +1169,7 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     atoms = _atoms(text, lex)
     if not atoms:
         return []
-    if "/" in text and _SPACED_SLASH_RE.search(text) is not None:  # "/" first: one fast scan for most texts
+    if _spaced_slash(text):
         atoms = _spaced_dates(text, atoms)
     # One pass: drop atoms inside adversarial phrases, merge adjacent growing scales (هزار میلیارد = 10**12).
     adv, adv_back = lex.adversarial_re, lex.adversarial_back_re
