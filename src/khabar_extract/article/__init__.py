@@ -25,6 +25,7 @@ from typing import Any
 from ..normalize import Normalized
 from ..sentences import split_lines
 from ._text import canonical_agency, fold, key, line_spans
+from .dates import publication  # light: jdatetime is imported on the first call
 from .interview import detect_interview
 from .layouts import JALALI_MONTHS, Layout, choose_layout, get_layout, load_layouts, parse_layout
 
@@ -149,8 +150,6 @@ def read_article(
     if "reporter_code" in found:
         meta["reporter_code"] = str(_int(found["reporter_code"].group("value")))
     if "published" in found:
-        from .dates import publication
-
         g = found["published"].groupdict()
         month = JALALI_MONTHS.get(g["month"]) if not g["month"].isdigit() else _int(g["month"])
         if month:
@@ -183,16 +182,21 @@ def read_article(
         meta["title"] = text[ts:te]
         tlen = te - ts
         # a line's key starts and ends with the line's own first and last (folded) characters (lines are
-        # trimmed of everything key() drops): compare those before building any key
+        # trimmed of everything key() drops): compare those before building any key, and the lines themselves
+        # (a caption is most often the title again, character for character)
         first, last = folded[ts], folded[te - 1]
+        title_folded = folded[ts:te]
         title_key = None
         for i in range(title_i + 1, n):
             s, e, _ = lines[i]
             if kinds[i] is None and abs(e - s - tlen) <= tlen // 3 + 3 and folded[s] == first and folded[e - 1] == last:
-                if title_key is None:
-                    title_key = key(text[ts:te])
-                if key(folded[s:e]) == title_key:
-                    kinds[i] = "caption"
+                line = folded[s:e]
+                if line != title_folded:
+                    if title_key is None:
+                        title_key = key(title_folded)
+                    if key(line) != title_key:
+                        continue
+                kinds[i] = "caption"
     else:
         title_i = None
     # footer: from the first footer_start line on, everything is chrome
@@ -448,7 +452,7 @@ def _can_be_title(folded: str, lines: list[tuple[int, int, int]], kinds: list[st
     s, e, _ = lines[i]
     if e - s > _TITLE_MAX:
         return False
-    if not any(kinds[j] is None for j in range(i + 1, len(lines))):
+    if None not in kinds[i + 1:]:
         return False
     line = folded[s:e].rstrip()
     if line.endswith(".") and not line.endswith(".."):
