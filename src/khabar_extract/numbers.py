@@ -515,6 +515,15 @@ _DASH_RE = re.compile(r"[\-\N{MINUS SIGN}]")
 _CLUSTER_RE = re.compile(rf"[{_DIGITS}]+(?:[{_NUM_SEPS}][{_DIGITS}]+)*")
 
 
+_THOUSANDS_OR_DECIMAL = _THOUSANDS | _DECIMAL
+_DROP_ASCII_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _thousands_ok(gs: list[str]) -> bool:
+    """Digit groups of a number grouped by thousands: one to three digits, then groups of three."""
+    return 1 <= len(gs[0]) <= 3 and all(len(g) == 3 for g in gs[1:])
+
+
 def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[int | Decimal, ...]]]:
     """Read one glued digit cluster (``۱۲٬۵۰۰``, ``۲/۵``, ``۱۴۰۲/۱۲/۲۱``, ``۷:۵۷``).
 
@@ -523,7 +532,8 @@ def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[in
     """
     a = s.translate(_TO_ASCII)
     groups = _NONDIGIT_RE.split(a)
-    seps = [ch for ch in a if not ch.isdigit()]
+    # the separators in order; an ASCII string has no other digits than 0-9, so translate drops them all
+    seps = list(a.translate(_DROP_ASCII_DIGITS)) if a.isascii() else [ch for ch in a if not ch.isdigit()]
     n = len(a)
     if not seps:
         if len(a) >= 4 and a[0] == "0":
@@ -532,11 +542,8 @@ def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[in
     kinds = set(seps)
     first = groups[0]
 
-    def thousands_ok(gs: list[str]) -> bool:
-        return 1 <= len(gs[0]) <= 3 and all(len(g) == 3 for g in gs[1:])
-
     # Thousands separators, optionally followed by one decimal separator.
-    if kinds <= _THOUSANDS | _DECIMAL and seps[-1] in _DECIMAL and all(x in _THOUSANDS for x in seps[:-1]):
+    if kinds <= _THOUSANDS_OR_DECIMAL and seps[-1] in _DECIMAL and all(x in _THOUSANDS for x in seps[:-1]):
         if len(seps) == 1:
             sep = seps[0]
             if sep == "/":
@@ -546,16 +553,16 @@ def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[in
                 if len(g1) == 4 and len(first) <= 2 and 1 <= int(first) <= 12 and int(g1[:2]) in (13, 14, 19, 20):
                     return [(0, n, "date", int(first), (int(first), int(g1)))]
             return [(0, n, "decimal", _dec(first + "." + groups[1]), ())]
-        if thousands_ok(groups[:-1]):
+        if _thousands_ok(groups[:-1]):
             return [(0, n, "decimal", _dec("".join(groups[:-1]) + "." + groups[-1]), ())]
-    if (kinds <= _THOUSANDS or (kinds == {"."} and len(seps) >= 2)) and thousands_ok(groups):
+    if (kinds <= _THOUSANDS or (kinds == {"."} and len(seps) >= 2)) and _thousands_ok(groups):
         return [(0, n, "int", int("".join(groups)), ())]
     if kinds == {"\N{ARABIC THOUSANDS SEPARATOR}"} and len(seps) == 1:
         # A lone Arabic thousands separator before a non-3-digit group: read as a decimal mark.
         return [(0, n, "decimal", _dec(first + "." + groups[1]), ())]
     if len(kinds) == 1:
         sep = seps[0]
-        parts = tuple(int(g) for g in groups)
+        parts = tuple(map(int, groups))
         if sep in ("/", ".", "-", "\N{MINUS SIGN}") and len(groups) == 3 and _plausible_date(groups):
             return [(0, n, "date", parts[0], parts)]
         if sep == ":" and len(groups) in (2, 3) and all(len(g) == 2 for g in groups[1:]):

@@ -55,7 +55,7 @@ class _Claims:
         self.mask = bytearray(n + 1)
 
     def free(self, s: int, e: int) -> bool:
-        return self.mask.find(1, s, max(e, s + 1)) == -1
+        return self.mask.find(1, s, e if e > s else s + 1) == -1
 
     def take(self, s: int, e: int) -> None:
         self.mask[s:e] = b"\x01" * (e - s)

@@ -170,7 +170,7 @@ def _finditer_anchored(rx: Any, lit: re.Pattern[str] | None, text: str, reach: t
     anchors.sort()
     pos = 0
     for i in anchors:
-        q = max(pos, i - back)
+        q = i - back if i - back > pos else pos
         while q <= i:
             if lit is not None:
                 # the first place from q on where the twin matches, in one call; a match starting by i ends by
@@ -185,7 +185,8 @@ def _finditer_anchored(rx: Any, lit: re.Pattern[str] | None, text: str, reach: t
                 continue
             yield m
             pos = q = m.end() if m.end() > q else q + 1
-        pos = max(pos, i + 1)
+        if pos <= i:
+            pos = i + 1
 
 
 def _stdlib(pattern: str) -> re.Pattern[str] | None:
