@@ -818,10 +818,9 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
             return None
         return {"name": name, "title": None, "role": _role_after(lex, text, folded, close + 1, end)}
     title, start = _honorific(lex, text, folded, start, end)
-    toks = list(_TOKEN.finditer(folded, start, end))
     name_toks: list[tuple[int, int]] = []
     comma = False
-    for t in toks:
+    for t in _TOKEN.finditer(folded, start, end):  # lazily: the loop stops after the name, a few tokens in
         word = t.group()
         bare = word.rstrip("،,")
         bare_key = key(bare)
