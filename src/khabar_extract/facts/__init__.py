@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from ..normalize import Normalized
@@ -118,7 +119,7 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         if claims.free(c.start, c.end):
             accept(c, R.resolve_date(c, ctx))
 
-    found.sort(key=lambda f: (f[0], f[1]))
+    found.sort(key=itemgetter(0, 1))  # by span
     original = doc.original
     # every span (the fact's, and for a counted noun its noun and noun phrase) mapped back in one call
     spans: list[tuple[int, int]] = []

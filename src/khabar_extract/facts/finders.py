@@ -382,9 +382,9 @@ _JUXTA_GAPS = frozenset({" ", "\N{NO-BREAK SPACE}", ZWNJ})
 def _juxtaposed(text: str, a: NumberMatch, b: NumberMatch) -> bool:
     """Two whole numbers in words side by side, one space apart (``ده پانزده``, ``هفت هشت هزار``)."""
     return (
-        text[a.end : b.start] in _JUXTA_GAPS
-        and a.form == "words"
+        a.form == "words"  # the cheap tests first: most numbers are digits
         and b.form == "words"
+        and text[a.end : b.start] in _JUXTA_GAPS
         and a.shape == "int"
         and b.shape == "int"
         and not a.is_decimal
