@@ -631,6 +631,9 @@ class ZwnjLexicon:
     and ``a b`` (space).  Rebuilt by ``scripts/build_zwnj_lexicon.py``.
     """
 
+    #: Tokens whose flags and edges are kept (about 45,000 in the 1,379 raw articles).
+    TOKEN_CACHE_SIZE = 200_000
+
     def __init__(
         self,
         rules: dict[str, Any],
@@ -722,9 +725,9 @@ class ZwnjLexicon:
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
         self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
-        # Per space-separated token: its flags (_TOKEN_* bits) and its edges (TokenEdges), both cached.
-        self._token_flags: dict[str, int] = {}
-        self.token_edges: dict[str, TokenEdges] = {}
+        # Per space-separated token: its flags (_TOKEN_* bits) and its edges (TokenEdges), both cached;
+        # the two dicts are replaced by empty ones, never emptied, when they grow past TOKEN_CACHE_SIZE.
+        self._tokens: tuple[dict[str, int], dict[str, TokenEdges]] = ({}, {})
         # Second parts a space before which is worth a look (the scan of _pass_zwnj).
         self.spaced_seconds = frozenset(self.suffixes | self.perfect | self.bound_seconds | {"ای"})
         # Learned pairs whose space neither of those scans (second part, verb prefix) finds.
@@ -773,21 +776,21 @@ class ZwnjLexicon:
                 return parts
         return None
 
-    def token_flags(self, tokens: list[str]) -> list[int]:
-        """The ``_TOKEN_*`` flags of each token (``text.split(" ")``); :attr:`token_edges` then holds the
-        edges of every one of them."""
-        if len(self._token_flags) > 200000:
-            self._token_flags.clear()
-            self.token_edges.clear()
-        flags = list(map(self._token_flags.get, tokens))
+    def token_flags(self, tokens: list[str]) -> tuple[list[int], dict[str, TokenEdges]]:
+        """The ``_TOKEN_*`` flags of each token (``text.split(" ")``), and a dict holding the edges of every
+        one of them."""
+        if len(self._tokens[0]) > self.TOKEN_CACHE_SIZE:
+            self._tokens = ({}, {})
+        cache = self._tokens  # (the same two dicts throughout, whatever another thread does)
+        flags = list(map(cache[0].get, tokens))
         if None in flags:
             for i in compress(range(len(tokens)), map(is_, flags, repeat(None))):
-                flags[i] = self._describe(tokens[i])
-        return flags  # type: ignore[return-value]
+                flags[i] = self._describe(tokens[i], *cache)
+        return flags, cache[1]  # type: ignore[return-value]
 
-    def _describe(self, token: str) -> int:
+    def _describe(self, token: str, flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> int:
         """Compute, store and return the flags and edges of a token seen for the first time."""
-        got = self._token_flags.get(token)
+        got = flag_cache.get(token)
         if got is not None:  # the same token twice in one text
             return got
         runs = list(_PIECE_RUN.finditer(token))
@@ -810,14 +813,14 @@ class ZwnjLexicon:
             | (_TOKEN_PREFIX_TRAIL if trail in self.verb_prefixes else 0)
             | (_TOKEN_PAIR_TRAIL if trail in self.other_pair_firsts else 0)
         )
-        self.token_edges[token] = TokenEdges(
+        edge_cache[token] = TokenEdges(
             lead,
             lead_parts[0] if lead_parts else lead,
             trail,
             trail_parts[-1] if trail_parts else None,
             tuple(cuts),
         )
-        self._token_flags[token] = flags
+        flag_cache[token] = flags
         return flags
 
     def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
@@ -1031,8 +1034,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     # the tokens flagged (a glued word to split, or a piece that a neighbouring space may join) are
     # visited.  A candidate space has a letter on both sides; its pieces are the tokens' edges.
     tokens = text.split(" ")
-    flags = lex.token_flags(tokens)
-    edges = lex.token_edges
+    flags, edges = lex.token_flags(tokens)
     other_pairs = lex.other_pairs
     # a space is looked at before a second part and after a verb prefix, and (with the glued repair)
     # next to a word being split: its parts may start or end a learned pair
