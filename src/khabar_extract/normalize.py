@@ -721,6 +721,12 @@ class ZwnjLexicon:
         )
         self.join_pair_set = frozenset(self.join_pairs)
         self.piece_set = frozenset(pieces)
+        # Pieces that are one run of letters (all of them, in a learned lexicon: checked in one match).
+        self.pure_pieces = (
+            self.piece_set
+            if _PIECE_RUN.fullmatch("".join(pieces) or "-")
+            else frozenset(p for p in pieces if _PIECE_RUN.fullmatch(p))
+        )
         self.split_set = frozenset(self.split_words)
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
         self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
@@ -736,6 +742,8 @@ class ZwnjLexicon:
             if b not in self.spaced_seconds and a not in self.verb_prefixes:
                 self.other_pairs[a] = self.other_pairs.get(a, frozenset()) | {b}
         self.other_pair_firsts = frozenset(self.other_pairs)
+        # A known piece outside these brings nothing to the ZWNJ pass (no _TOKEN_* flag).
+        self.maybe_hot = self.spaced_seconds | self.verb_prefixes | self.other_pair_firsts | self.split_set
 
     # -- decisions -------------------------------------------------------------------------------
     def known(self, piece: str) -> bool:
@@ -777,8 +785,8 @@ class ZwnjLexicon:
         return None
 
     def token_flags(self, tokens: list[str]) -> tuple[list[int], dict[str, TokenEdges]]:
-        """The ``_TOKEN_*`` flags of each token (``text.split(" ")``), and a dict holding the edges of every
-        one of them."""
+        """The ``_TOKEN_*`` flags of each token (``text.split(" ")``), and the dict of edges to pass to
+        :meth:`token_edges` for them (it already holds those of the flagged tokens)."""
         if len(self._tokens[0]) > self.TOKEN_CACHE_SIZE:
             self._tokens = ({}, {})
         cache = self._tokens  # (the same two dicts throughout, whatever another thread does)
@@ -788,23 +796,40 @@ class ZwnjLexicon:
                 flags[i] = self._describe(tokens[i], *cache)
         return flags, cache[1]  # type: ignore[return-value]
 
+    def token_edges(self, token: str, edge_cache: dict[str, TokenEdges]) -> TokenEdges:
+        """The edges of a token, from (or stored in) the dict :meth:`token_flags` returned."""
+        got = edge_cache.get(token)
+        if got is None:
+            got = edge_cache[token] = self._flags_and_edges(token)[1]
+        return got
+
     def _describe(self, token: str, flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> int:
-        """Compute, store and return the flags and edges of a token seen for the first time."""
+        """Compute, store and return the flags of a token seen for the first time (and its edges, when
+        flagged: the others' are computed if a flagged neighbour needs them)."""
         got = flag_cache.get(token)
         if got is not None:  # the same token twice in one text
             return got
-        runs = list(_PIECE_RUN.finditer(token))
+        if token in self.pure_pieces and token not in self.maybe_hot:
+            flags = 0  # a known word that brings nothing (most tokens)
+        else:
+            flags, edges = self._flags_and_edges(token)
+            if flags:
+                edge_cache[token] = edges
+        flag_cache[token] = flags
+        return flags
+
+    def _flags_and_edges(self, token: str) -> tuple[int, TokenEdges]:
+        # The runs of letters of the token (most tokens are one known piece), with their splits.
+        if token in self.pure_pieces:
+            runs = [(0, token, self.split_of(token))]
+        else:
+            runs = [(m.start(), m.group(), self.split_of(m.group())) for m in _PIECE_RUN.finditer(token)]
         cuts = []
-        for m in runs:
-            p = m.group()
-            parts = self.split_of(p)
+        for start, p, parts in runs:
             if parts:
-                start = m.start()
                 cuts.extend((start + c, k) for c, k in self.cuts_cache.get(p) or self.split_cuts(p, parts))
-        lead = runs[0].group() if runs and runs[0].start() == 0 else ""
-        trail = runs[-1].group() if runs and runs[-1].end() == len(token) else ""
-        lead_parts = self.split_of(lead) if lead else None
-        trail_parts = self.split_of(trail) if trail else None
+        lead, lead_parts = runs[0][1:] if runs and runs[0][0] == 0 else ("", None)
+        trail, trail_parts = runs[-1][1:] if runs and runs[-1][0] + len(runs[-1][1]) == len(token) else ("", None)
         flags = (
             (_TOKEN_GLUED if cuts else 0)
             | (_TOKEN_SPLIT_LEAD if lead_parts else 0)
@@ -813,15 +838,14 @@ class ZwnjLexicon:
             | (_TOKEN_PREFIX_TRAIL if trail in self.verb_prefixes else 0)
             | (_TOKEN_PAIR_TRAIL if trail in self.other_pair_firsts else 0)
         )
-        edge_cache[token] = TokenEdges(
+        edges = TokenEdges(
             lead,
             lead_parts[0] if lead_parts else lead,
             trail,
             trail_parts[-1] if trail_parts else None,
             tuple(cuts),
         )
-        flag_cache[token] = flags
-        return flags
+        return flags, edges
 
     def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
         if depth > 3 or len(piece) < 4 or piece in self.never_split or piece in self.number_words:
@@ -1035,6 +1059,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     # visited.  A candidate space has a letter on both sides; its pieces are the tokens' edges.
     tokens = text.split(" ")
     flags, edges = lex.token_flags(tokens)
+    token_edges = lex.token_edges
     other_pairs = lex.other_pairs
     # a space is looked at before a second part and after a verb prefix, and (with the glued repair)
     # next to a word being split: its parts may start or end a learned pair
@@ -1059,12 +1084,12 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         if not spaced_on:
             continue
         if f & lead_bits and i > 0:
-            before = edges[tokens[i - 1]]
+            before = token_edges(tokens[i - 1], edges)
             space = end - len(token) - 1
             if before.trail and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
                 spaces.append((space, before.trail, before.trail_part, here.lead_part))
         if f & (trail_bits | _TOKEN_PAIR_TRAIL) and i < last:
-            after = edges[tokens[i + 1]]
+            after = token_edges(tokens[i + 1], edges)
             if after.lead and (f & trail_bits or after.lead in other_pairs[here.trail]):
                 spaces.append((end, here.trail, here.trail_part, after.lead_part))
     if spaces:
