@@ -123,3 +123,28 @@ def test_facts_resolve_duration_and_time():
     assert R.resolve_time(c)[0] == "12:30"
     c = F.Candidate("time", 0, 2, {"hour": 25, "minute": 0})
     assert R.resolve_time(c) is None
+
+
+def test_facts_jalali_to_gregorian_equals_jdatetime():
+    # the fast path (jdatetime's arithmetic without building a jdatetime.date) gives what jdatetime.date gives,
+    # and raises where it raises, over a whole 33-year leap cycle, every month and day edge, and the year range
+    import jdatetime
+
+    from khabar_extract.facts.resolvers import jalali_to_gregorian
+
+    years = [*range(1370, 1404), 1, 2, jdatetime.MAXYEAR - 1, jdatetime.MAXYEAR, jdatetime.MAXYEAR + 1, 0]
+    checked = 0
+    for y in years:
+        for m in range(0, 14):
+            for d in range(0, 33):
+                try:
+                    want = jdatetime.date(y, m, d).togregorian()
+                except ValueError:
+                    with pytest.raises(ValueError):
+                        jalali_to_gregorian(y, m, d)
+                    continue
+                assert jalali_to_gregorian(y, m, d) == want
+                checked += 1
+    assert checked > 12_000
+    assert jalali_to_gregorian(1402, 12, 21).isoformat() == "2024-03-11"
+    assert jalali_to_gregorian(1399, 12, 30).isoformat() == "2021-03-20"  # Esfand 30 of a leap year

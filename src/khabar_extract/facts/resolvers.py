@@ -26,6 +26,7 @@ __all__ = [
     "resolve_time",
     "resolve_ordinal",
     "hijri_to_gregorian",
+    "jalali_to_gregorian",
 ]
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
@@ -62,7 +63,7 @@ class Context:
             raise TypeError(
                 f"reference_date must be a jdatetime.date or datetime.date, not {type(reference_date).__name__}"
             )
-        return cls(ref_year=j.year, ref_gregorian_year=j.togregorian().year, ref_date=j)
+        return cls(ref_year=j.year, ref_gregorian_year=jalali_to_gregorian(j.year, j.month, j.day).year, ref_date=j)
 
 
 def json_number(v: int | Decimal | float) -> int | float:
@@ -124,9 +125,7 @@ def _iso(cal: str, y: int | None, m: int | None, d: int | None) -> str | None:
         return None
     try:
         if cal == "jalali":
-            import jdatetime
-
-            return jdatetime.date(y, m, d).togregorian().isoformat()
+            return jalali_to_gregorian(y, m, d).isoformat()
         if cal == "gregorian":
             import datetime
 
@@ -136,6 +135,26 @@ def _iso(cal: str, y: int | None, m: int | None, d: int | None) -> str | None:
     except ValueError:
         return None
     return None
+
+
+#: Days of the Jalali months in a common year (Esfand has 30 in a leap year).
+_JALALI_COMMON_DAYS = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 29)
+
+
+def jalali_to_gregorian(y: int, m: int, d: int) -> Any:
+    """``jdatetime.date(y, m, d).togregorian()``, a ``datetime.date`` (ValueError for a date jdatetime rejects).
+
+    Speed: a date that jdatetime surely accepts (its year range, a day within the month of a common year) is
+    converted by jdatetime's own arithmetic (``JalaliToGregorian``) without building the ``jdatetime.date``,
+    whose constructor reads the process locale (~15 us); any other date (Esfand 30, a bad day) goes through
+    ``jdatetime.date`` itself."""
+    import datetime
+
+    import jdatetime
+
+    if jdatetime.MINYEAR <= y <= jdatetime.MAXYEAR and 1 <= m <= 12 and 1 <= d <= _JALALI_COMMON_DAYS[m - 1]:
+        return datetime.date(*jdatetime.JalaliToGregorian(y, m, d).getGregorianList())
+    return jdatetime.date(y, m, d).togregorian()
 
 
 #: Day 1 of the tabular Islamic calendar (1 Muharram AH 1 = Friday 16 July 622 Julian = 19 July 622 Gregorian),
@@ -263,7 +282,7 @@ def _relative_other(unit: str, offset: int, ctx: Context) -> Resolved:
         import datetime
 
         j = ref + datetime.timedelta(days=offset)
-        attrs.update(year=j.year, month=j.month, day=j.day, iso=j.togregorian().isoformat())
+        attrs.update(year=j.year, month=j.month, day=j.day, iso=jalali_to_gregorian(j.year, j.month, j.day).isoformat())
         value = _date_value(j.year, j.month, j.day)
     elif ref is not None and unit == "month":
         k = ref.year * 12 + ref.month - 1 + offset
