@@ -809,8 +809,14 @@ class ZwnjLexicon:
         got = flag_cache.get(token)
         if got is not None:  # the same token twice in one text
             return got
-        if token in self.pure_pieces and token not in self.maybe_hot:
-            flags = 0  # a known word that brings nothing (most tokens)
+        # Known words that bring nothing (most tokens, and most with punctuation or a ZWNJ): no flag
+        if token in self.pure_pieces:
+            cold = token not in self.maybe_hot
+        else:
+            runs = _PIECE_RUN.findall(token)
+            cold = self.pure_pieces.issuperset(runs) and self.maybe_hot.isdisjoint(runs)
+        if cold:
+            flags = 0
         else:
             flags, edges = self._flags_and_edges(token)
             if flags:
