@@ -165,13 +165,13 @@ def read_article(
     if meta["news_id"] and lay.url_template:
         meta["url"] = lay.url_template.format(news_id=meta["news_id"])
 
-    # chrome lines
-    for i in range(n):
-        if kinds[i] is None:
-            s, e, _ = lines[i]
-            if e - s <= 160:
-                lt = folded[s:e]
-                if lay.is_chrome(lt):
+    # chrome lines (Layout.is_chrome, with its matcher looked up once)
+    chrome_find = lay.chrome_find
+    if chrome_find is not None:
+        for i in range(n):
+            if kinds[i] is None:
+                s, e, _ = lines[i]
+                if e - s <= 160 and chrome_find(folded[s:e]) is not None:
                     kinds[i] = "chrome"
 
     # title
