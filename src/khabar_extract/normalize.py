@@ -797,11 +797,24 @@ class ZwnjLexicon:
         return flags, cache[1]  # type: ignore[return-value]
 
     def token_edges(self, token: str, edge_cache: dict[str, TokenEdges]) -> TokenEdges:
-        """The edges of a token, from (or stored in) the dict :meth:`token_flags` returned."""
+        """The edges of a token given to :meth:`token_flags`, from (or stored in) the dict it returned.
+
+        A flagged token's edges are there already; the others' are read from their runs of letters alone:
+        a token without flags has no cuts, and neither its lead nor its trail is split."""
         got = edge_cache.get(token)
         if got is None:
-            got = edge_cache[token] = self._flags_and_edges(token)[1]
+            runs = [token] if token in self.pure_pieces else _PIECE_RUN.findall(token)
+            lead, trail = self._lead_and_trail(token, runs)
+            got = edge_cache[token] = TokenEdges(lead, lead, trail, None, ())
         return got
+
+    @staticmethod
+    def _lead_and_trail(token: str, runs: list[str]) -> tuple[str, str]:
+        """The runs of letters that start and end the token ('' when it starts or ends otherwise): the
+        first (last) run when the token starts (ends) with it, as a run starts (ends) with a letter."""
+        if not runs:
+            return "", ""
+        return (runs[0] if token.startswith(runs[0]) else ""), (runs[-1] if token.endswith(runs[-1]) else "")
 
     def _describe(self, token: str, flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> int:
         """Compute, store and return the flags of a token seen for the first time (and its edges, when
@@ -809,33 +822,32 @@ class ZwnjLexicon:
         got = flag_cache.get(token)
         if got is not None:  # the same token twice in one text
             return got
-        # Known words that bring nothing (most tokens, and most with punctuation or a ZWNJ): no flag
+        # A token whose runs of letters are neither hot nor split brings nothing (no flag): most tokens, a
+        # known word alone or with punctuation, a ZWNJ or a line break, or a name the lexicon never saw.
         if token in self.pure_pieces:
+            runs = [token]
             cold = token not in self.maybe_hot
         else:
             runs = _PIECE_RUN.findall(token)
-            cold = self.pure_pieces.issuperset(runs) and self.maybe_hot.isdisjoint(runs)
+            cold = self.maybe_hot.isdisjoint(runs) and (
+                self.pure_pieces.issuperset(runs) or not any(map(self.split_of, runs))
+            )
         if cold:
             flags = 0
         else:
-            flags, edges = self._flags_and_edges(token)
+            flags, edges = self._flags_and_edges(token, runs)
             if flags:
                 edge_cache[token] = edges
         flag_cache[token] = flags
         return flags
 
-    def _flags_and_edges(self, token: str) -> tuple[int, TokenEdges]:
-        # The runs of letters of the token (most tokens are one known piece), with their splits.
-        if token in self.pure_pieces:
-            runs = [(0, token, self.split_of(token))]
-        else:
-            runs = [(m.start(), m.group(), self.split_of(m.group())) for m in _PIECE_RUN.finditer(token)]
-        cuts = []
-        for start, p, parts in runs:
-            if parts:
-                cuts.extend((start + c, k) for c, k in self.cuts_cache.get(p) or self.split_cuts(p, parts))
-        lead, lead_parts = runs[0][1:] if runs and runs[0][0] == 0 else ("", None)
-        trail, trail_parts = runs[-1][1:] if runs and runs[-1][0] + len(runs[-1][1]) == len(token) else ("", None)
+    def _flags_and_edges(self, token: str, runs: list[str]) -> tuple[int, TokenEdges]:
+        """The flags and edges of a token, from its runs of letters (``_PIECE_RUN.findall(token)``)."""
+        splits = list(map(self.split_of, runs))
+        lead, trail = self._lead_and_trail(token, runs)
+        lead_parts = splits[0] if lead else None
+        trail_parts = splits[-1] if trail else None
+        cuts = self._token_cuts(token, splits) if any(splits) else ()
         flags = (
             (_TOKEN_GLUED if cuts else 0)
             | (_TOKEN_SPLIT_LEAD if lead_parts else 0)
@@ -849,9 +861,18 @@ class ZwnjLexicon:
             lead_parts[0] if lead_parts else lead,
             trail,
             trail_parts[-1] if trail_parts else None,
-            tuple(cuts),
+            cuts,
         )
         return flags, edges
+
+    def _token_cuts(self, token: str, splits: list[tuple[str, ...] | None]) -> tuple[tuple[int, int], ...]:
+        """Where ZWNJ go inside a token whose runs of letters split into ``splits`` (None: not split)."""
+        cuts: list[tuple[int, int]] = []
+        for m, parts in zip(_PIECE_RUN.finditer(token), splits, strict=True):
+            if parts:
+                start = m.start()
+                cuts.extend((start + c, k) for c, k in self.split_cuts(m.group(), parts))
+        return tuple(cuts)
 
     def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
         if depth > 3 or len(piece) < 4 or piece in self.never_split or piece in self.number_words:
