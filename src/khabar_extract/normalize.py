@@ -728,6 +728,12 @@ class ZwnjLexicon:
             else frozenset(p for p in pieces if _PIECE_RUN.fullmatch(p))
         )
         self.split_set = frozenset(self.split_words)
+        # The same sets as tuples for str.startswith / str.endswith: a piece ending in no suffix and no bound
+        # second part, and starting with no bound first part, is rejected by _split in two C calls.
+        self.verb_prefix_starts = tuple(self.verb_prefixes)
+        self.suffix_ends = tuple(self.suffixes)
+        self.bound_ends = tuple(self.bound_seconds)
+        self.bound_starts = tuple(self.bound_firsts)
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
         self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
@@ -756,7 +762,7 @@ class ZwnjLexicon:
             len(rest) >= 5
             and rest.endswith(_UNSEEN_VERB_ENDINGS)
             and self.pieces.get(rest, 0) == 0
-            and not rest.startswith(tuple(self.verb_prefixes))
+            and not rest.startswith(self.verb_prefix_starts)
         ):
             return True  # an unseen verb: می + a stem + a plural person ending
         for end in self.verb_endings:
@@ -847,7 +853,7 @@ class ZwnjLexicon:
         lead, trail = self._lead_and_trail(token, runs)
         lead_parts = splits[0] if lead else None
         trail_parts = splits[-1] if trail else None
-        cuts = self._token_cuts(token, splits) if any(splits) else ()
+        cuts = self._token_cuts(token, runs, splits) if any(splits) else ()
         flags = (
             (_TOKEN_GLUED if cuts else 0)
             | (_TOKEN_SPLIT_LEAD if lead_parts else 0)
@@ -865,13 +871,19 @@ class ZwnjLexicon:
         )
         return flags, edges
 
-    def _token_cuts(self, token: str, splits: list[tuple[str, ...] | None]) -> tuple[tuple[int, int], ...]:
+    def _token_cuts(
+        self, token: str, runs: list[str], splits: list[tuple[str, ...] | None]
+    ) -> tuple[tuple[int, int], ...]:
         """Where ZWNJ go inside a token whose runs of letters split into ``splits`` (None: not split)."""
+        if len(runs) == 1 and runs[0] == token:  # (most split tokens: one glued word)
+            return self.split_cuts(token, splits[0])  # type: ignore[arg-type]
         cuts: list[tuple[int, int]] = []
-        for m, parts in zip(_PIECE_RUN.finditer(token), splits, strict=True):
+        start = 0
+        for run, parts in zip(runs, splits, strict=True):
+            start = token.find(run, start)  # (nothing but non-letters lies between two runs)
             if parts:
-                start = m.start()
-                cuts.extend((start + c, k) for c, k in self.split_cuts(m.group(), parts))
+                cuts.extend((start + c, k) for c, k in self.split_cuts(run, parts))
+            start += len(run)
         return tuple(cuts)
 
     def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
@@ -884,7 +896,7 @@ class ZwnjLexicon:
         if self.pieces.get(piece, 0) > 0:
             return None  # a word in its own right
         # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.
-        for i in range(len(piece) - 2, 1, -1):
+        for i in range(len(piece) - 2, 1, -1) if piece.endswith(self.suffix_ends) else ():
             a, b = piece[:i], piece[i:]
             if b in self.suffixes and a[-1] not in NON_JOINING and a not in self.never_join:
                 if self.known(a) or self.split_words.get(a) is not None or self._prefixed(a):
@@ -897,7 +909,8 @@ class ZwnjLexicon:
                 if self.is_verb_rest(rest):
                     return (p, *(self._split(rest, depth + 1) or (rest,)))
         # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.
-        for i in range(2, len(piece) - 2):
+        bound = piece.endswith(self.bound_ends) or piece.startswith(self.bound_starts)
+        for i in range(2, len(piece) - 2) if bound else ():
             a, b = piece[:i], piece[i:]
             if a[-1] in NON_JOINING or a in self.never_join:
                 continue
