@@ -468,6 +468,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("# khabar_extract benchmark")
     for k, v in machine(args.commit).items():
         print(f"{k:<7} {v}")
+    from batch import precompile_package
+
+    print(f"pyc     {precompile_package()} byte-compiled first, as pip install does")
     t0 = time.perf_counter()
     if "speed" in only:
         section_speed(seed_path, raw_paths, args.rounds, args.raw_rounds, args.runs)
