@@ -12,10 +12,11 @@ of each. Only relative years (``امسال``) and table rows are found without a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 from unicodedata import category as _category
 
 from ..numbers import NumberMatch, find_numbers, parse_ordinal_words
@@ -435,20 +436,34 @@ class NounMatch(NamedTuple):
     first_end: int = -1  # end of the first word
 
 
-_STRIP_CACHE: dict[str, tuple[str, bool]] = {}
+_A = TypeVar("_A")
+_R = TypeVar("_R")
 
 
-def _strip_suffix(word: str, known: dict[str, str | None]) -> tuple[str, bool]:
-    """The word without a plural/ezafe/adjectival suffix, and whether that base is a listed noun (cached)."""
-    hit = _STRIP_CACHE.get(word)
-    if hit is None:
-        if len(_STRIP_CACHE) > 50_000:
-            _STRIP_CACHE.clear()
-        hit = _STRIP_CACHE[word] = _strip_suffix_uncached(word, known)
-    return hit
+class _PerWord(Generic[_A, _R]):
+    """``fn(word, arg)`` remembered per word, for lexicon questions a news text asks again and again (its
+    nouns repeat, and each answer costs a dozen suffix and set look-ups). The argument is always the one
+    process-wide lexicon (or a part of it), so the word alone is the key. Bounded: emptied when it passes
+    ``limit`` words, so a long batch does not grow it without end."""
+
+    __slots__ = ("_fn", "_hits", "_limit")
+
+    def __init__(self, fn: Callable[[str, _A], _R], limit: int = 50_000) -> None:
+        self._fn = fn
+        self._hits: dict[str, _R] = {}
+        self._limit = limit
+
+    def __call__(self, word: str, arg: _A) -> _R:
+        hit = self._hits.get(word)
+        if hit is None:
+            if len(self._hits) > self._limit:
+                self._hits.clear()
+            hit = self._hits[word] = self._fn(word, arg)
+        return hit
 
 
 def _strip_suffix_uncached(word: str, known: dict[str, str | None]) -> tuple[str, bool]:
+    """The word without a plural/ezafe/adjectival suffix, and whether that base is a listed noun."""
     key = squash(word)
     if key in known:
         return word, True
@@ -465,6 +480,9 @@ def _strip_suffix_uncached(word: str, known: dict[str, str | None]) -> tuple[str
         if word.endswith(suf) and len(word) - len(suf) >= 2:
             return word[: -len(suf)].rstrip(ZWNJ), False
     return word, False
+
+
+_strip_suffix = _PerWord(_strip_suffix_uncached)
 
 
 #: The blocks whose characters the stdlib twin of ``tokens_after`` classifies exactly as the regex module does
@@ -590,21 +608,8 @@ class _WordInfo(NamedTuple):
     adjective: bool  # after a noun, it joins the phrase as an adjective ("جهادی" of "گروه جهادی")
 
 
-_WORD_INFO: dict[str, _WordInfo] = {}
-
-
-def _word_info(word: str, lx: Lexicon) -> _WordInfo:
-    """The lexicon facts about ``word`` (cached per word: a news text repeats its nouns, and each costs a dozen
-    suffix and set look-ups)."""
-    hit = _WORD_INFO.get(word)
-    if hit is None:
-        if len(_WORD_INFO) > 50_000:
-            _WORD_INFO.clear()
-        hit = _WORD_INFO[word] = _word_info_uncached(word, lx)
-    return hit
-
-
 def _word_info_uncached(w: str, lx: Lexicon) -> _WordInfo:
+    """The lexicon facts about the word ``w``."""
     nouns = lx.nouns
     base, known = _strip_suffix(w, nouns)
     key = squash(base)
@@ -619,6 +624,9 @@ def _word_info_uncached(w: str, lx: Lexicon) -> _WordInfo:
     adjective = w.endswith("ی") and squash(w) not in lx.not_nouns and squash(w) not in nouns and not w.startswith("می")
     return _WordInfo(rejected, _first_word(base), known, nouns.get(key) if known else None,
                      key in lx.compound_verb_nouns, adjective)
+
+
+_word_info = _PerWord(_word_info_uncached)
 
 
 def _first_word(s: str) -> str:
