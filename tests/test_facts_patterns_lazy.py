@@ -5,6 +5,7 @@ import importlib
 
 import regex
 
+from khabar_extract.lazy_pattern import LazyPattern
 from khabar_extract.normalize import normalize
 
 ptmod = importlib.import_module("khabar_extract.facts.patterns")
@@ -12,7 +13,7 @@ ptmod = importlib.import_module("khabar_extract.facts.patterns")
 
 def test_facts_patterns_every_lazy_pattern_compiles():
     p = ptmod.patterns()
-    lazy = [f.name for f in dataclasses.fields(p) if isinstance(getattr(p, f.name), ptmod._Lazy)]
+    lazy = [f.name for f in dataclasses.fields(p) if isinstance(getattr(p, f.name), LazyPattern)]
     assert len(lazy) >= 20
     for name in lazy:
         rx = getattr(p, name)
@@ -22,7 +23,7 @@ def test_facts_patterns_every_lazy_pattern_compiles():
 
 def test_facts_patterns_lazy_matches_like_the_compiled_pattern():
     text = normalize("قیمت ۱۲ میلیارد ریال و ۲۰ درصد رشد در ۲۱ اسفند ۱۴۰۲ ساعت ۷ صبح").text
-    lazy = ptmod._Lazy(ptmod.patterns().money_after.pattern)
+    lazy = ptmod._lazy(ptmod.patterns().money_after.pattern)
     plain = regex.compile(lazy.pattern)
     at = text.index("۱۲") + 2
     assert lazy.match(text, at).group() == plain.match(text, at).group() == " میلیارد ریال"

@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
+from ..lazy_pattern import LazyPattern
 from ._text import EndsWith, agencies, alternation, canonical_agency, fold, key, load_data, string_list
 
 __all__ = ["InterviewResult", "detect_interview"]
@@ -65,6 +66,12 @@ class _Lexicon:
     question_word: re.Pattern[str]
 
 
+def _lazy(source: str) -> re.Pattern[str]:
+    """A stdlib pattern compiled on first use: the parent of a batch builds this lexicon before its workers
+    fork, and most articles never reach the patterns past the interviewer labels (start-up, issue 5)."""
+    return cast("re.Pattern[str]", LazyPattern(source, re.compile))
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_data(_SRC)
@@ -86,48 +93,48 @@ def _lexicon() -> _Lexicon:
     zw = r"[\s\N{ZERO WIDTH NON-JOINER}]*"
     name_tok = r"[^\s،,.:؛؟?!«»\"()]+"
     return _Lexicon(
-        qmark=re.compile(
+        qmark=_lazy(
             r"^(?P<m>(?:" + alternation(qlabels) + r")(?:[\s\N{ZERO WIDTH NON-JOINER}]+" + agency_alt + r")?)"
             r"\s*[:：]" + zw
         ),
-        qlabel_agency=re.compile(r"^(?P<m>" + agency_alt + r")\s*[:：.]" + zw + r"(?=\S)"),
-        qlabel_alone=re.compile(r"(?P<m>(?:" + alternation(qlabels) + r"[\s\N{ZERO WIDTH NON-JOINER}]+)?" + agency_alt + r")\s*[:：]"),
-        alabel=re.compile(r"^(?P<m>" + alternation(alabels) + r")\s*[:：]" + zw),
-        bullet=re.compile(r"^(?P<m>[*•]+|[-–—]+)" + zw),
-        speaker=re.compile(r"^(?P<m>" + name_tok + r"(?:[ \N{ZERO WIDTH NON-JOINER}]" + name_tok + r"){0,2})\s*:" + zw),
-        cue=re.compile(alternation(cues)),
-        imperative=re.compile(r"(?:^|\s)" + alternation(imps) + r"\s*[.!]?\s*[»\"]?$"),
-        honorific=re.compile(r"^" + honor_alt + r"(?=\s)"),
-        role_start=re.compile(r"^" + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}]|$)"),
+        qlabel_agency=_lazy(r"^(?P<m>" + agency_alt + r")\s*[:：.]" + zw + r"(?=\S)"),
+        qlabel_alone=_lazy(r"(?P<m>(?:" + alternation(qlabels) + r"[\s\N{ZERO WIDTH NON-JOINER}]+)?" + agency_alt + r")\s*[:：]"),
+        alabel=_lazy(r"^(?P<m>" + alternation(alabels) + r")\s*[:：]" + zw),
+        bullet=_lazy(r"^(?P<m>[*•]+|[-–—]+)" + zw),
+        speaker=_lazy(r"^(?P<m>" + name_tok + r"(?:[ \N{ZERO WIDTH NON-JOINER}]" + name_tok + r"){0,2})\s*:" + zw),
+        cue=_lazy(alternation(cues)),
+        imperative=_lazy(r"(?:^|\s)" + alternation(imps) + r"\s*[.!]?\s*[»\"]?$"),
+        honorific=_lazy(r"^" + honor_alt + r"(?=\s)"),
+        role_start=_lazy(r"^" + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}]|$)"),
         role_words=frozenset(key(r) for r in roles),
         stopwords=frozenset(key(s) for s in stops),
-        verb=re.compile(verb_alt),
+        verb=_lazy(verb_alt),
         # "با WHO گفت و گو کرده است" / "گفت‌وگویی ... با WHO ..."
-        intro_after=re.compile(r"(?:^|\s)با\s+(?P<who>[^.؟!:\n]{3,200}?)\s+" + verb_alt),
-        intro_before=re.compile(
+        intro_after=_lazy(r"(?:^|\s)با\s+(?P<who>[^.؟!:\n]{3,200}?)\s+" + verb_alt),
+        intro_before=_lazy(
             r"(?<!در )(?<!در\N{ZERO WIDTH NON-JOINER})" + verb_alt + r"\S*\s+(?:\S+\s+){0,5}?با\s+(?P<who>[^.؟!:\n]{3,200})"
         ),
-        who_cut=re.compile(
+        who_cut=_lazy(
             r"\s(?:را|که|در|درباره|پیرامون|به|برای|انجام|صورت|داشت|داشته|داشتیم|داشتند|کرد|کرده|کردیم|کردند|نشستیم|پرداخت|پرداخته|نشست)(?=\s|$)"
         ),
         media=frozenset(key(w) for w in string_list(data, "media_words", _SRC)),
-        reported=re.compile(alternation(string_list(data, "reported_speech", _SRC))),
-        speaks_in=re.compile(
+        reported=_lazy(alternation(string_list(data, "reported_speech", _SRC))),
+        speaks_in=_lazy(
             r"(?:^|[،,:]\s*)(?P<who>[^،.؟!:\n]{3,120}?)\s+در\s+" + verb_alt + r"[^\s]*\s+با\s+(?P<other>[^.؟!:\n]{3,200})"
         ),
         # "در گفت‌وگو با دکتر ..." opening a sentence (no speaker before it): the one spoken with is the interviewee
-        intro_in=re.compile(
+        intro_in=_lazy(
             r"(?:^|[.،,:؛]\s*)در\s+" + verb_alt + r"\S*\s+با\s+(?P<who>[^.؟!:\n]{3,200})"
         ),
-        question_word=re.compile(
+        question_word=_lazy(
             r"(?:^|[\s«\N{ZERO WIDTH NON-JOINER}-])" + alternation(string_list(data, "question_words", _SRC))
             + r"(?=[\s\N{ZERO WIDTH NON-JOINER}؟?،]|$)"
         ),
-        rhetorical=re.compile(
+        rhetorical=_lazy(
             r"(?:^|[.!؟?»]\s*)" + alternation(string_list(data, "rhetorical_openers", _SRC))
             + r"(?=[\s\N{ZERO WIDTH NON-JOINER}])[^.!؟?]*[؟?][\s»\"”)!.…]*$"
         ),
-        name_before_role=re.compile(
+        name_before_role=_lazy(
             r"(?:^|^به\s+گزارش[^،\n]{0,80}[،,]\s*)(?P<who>(?:" + name_tok + r"[ \N{ZERO WIDTH NON-JOINER}]+){1,3}?)"
             + role_alt + r"(?=[\s\N{ZERO WIDTH NON-JOINER}])"
         ),

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from ..lazy_pattern import LazyPattern
 from .lexicon import lexicon, phrase_pattern, squash_entry
 
 __all__ = ["Patterns", "patterns", "GAP", "SP", "ZWNJ"]
@@ -26,31 +27,11 @@ WSTART = r"(?<!\p{L})"
 D = "[۰-۹]"
 
 
-class _Lazy:
-    """A regular expression compiled on first use (start-up: the regex module compiles in Python, ~70 ms for
+def _lazy(source: str) -> LazyPattern:
+    """A regex-module pattern compiled on first use (start-up: the regex module compiles in Python, ~70 ms for
     all the patterns below, and a short text needs few of them; the stdlib twins built in finders.py read
-    only ``.pattern``, so e.g. the regex-module trigger is never compiled).  ``.pattern`` is the source;
-    ``match``/``search``/``finditer``/... are the compiled pattern's own bound methods once compiled, so the
-    hot path pays no indirection."""
-
-    def __init__(self, source: str) -> None:
-        self.pattern = source
-
-    def _compile(self) -> regex.Pattern:
-        rx = self.__dict__.get("_rx")
-        if rx is None:
-            rx = self._rx = regex.compile(self.pattern)
-            for name in ("match", "search", "finditer", "fullmatch", "findall", "sub", "split"):
-                setattr(self, name, getattr(rx, name))
-        return rx
-
-    def __getattr__(self, name: str):  # only called for what is not set yet
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self._compile(), name)
-
-    def __repr__(self) -> str:
-        return f"_Lazy({self.pattern!r})"
+    only ``.pattern``, so e.g. the regex-module trigger is never compiled)."""
+    return LazyPattern(source, regex.compile)
 
 
 @dataclass(frozen=True)
@@ -128,41 +109,41 @@ def patterns() -> Patterns:
     add(["امین", "مین", "ام", "م"], "ordinal")
     trigger = f"{GAP}(?P<t>{phrase_pattern(list(kinds_source(months_all, lx, era_words)))})"
     return Patterns(
-        trigger=_Lazy(trigger),
+        trigger=_lazy(trigger),
         trigger_kinds={k: frozenset(v) for k, v in kinds.items()},
-        month_after=_Lazy(month_after),
-        clock_rest=_Lazy(clock_rest),
-        relative=_Lazy(relative),
-        relative_other=_Lazy(f"{WSTART}(?:{phrase_pattern(lx.relative_other_phrases)}){WEND}"),
-        percent_after=_Lazy(percent_after),
-        money_after=_Lazy(money_after),
-        duration_after=_Lazy(duration_after),
-        daypart_after=_Lazy(daypart_after),
-        era_after=_Lazy(era_after),
-        ordinal_suffix=_Lazy(ordinal_suffix),
-        tokens_after=_Lazy(tokens_after),
-        connector=_Lazy(connector),
-        comma=_Lazy(f"{GAP}[،,]{GAP}"),
-        adversarial=_Lazy(adversarial),
-        sentence_end=_Lazy(r"(?<![۰-۹])[.!?؟](?![۰-۹])|\n|(?<=[۰-۹])\.(?=\s)"),
-        housing_context=_Lazy(
+        month_after=_lazy(month_after),
+        clock_rest=_lazy(clock_rest),
+        relative=_lazy(relative),
+        relative_other=_lazy(f"{WSTART}(?:{phrase_pattern(lx.relative_other_phrases)}){WEND}"),
+        percent_after=_lazy(percent_after),
+        money_after=_lazy(money_after),
+        duration_after=_lazy(duration_after),
+        daypart_after=_lazy(daypart_after),
+        era_after=_lazy(era_after),
+        ordinal_suffix=_lazy(ordinal_suffix),
+        tokens_after=_lazy(tokens_after),
+        connector=_lazy(connector),
+        comma=_lazy(f"{GAP}[،,]{GAP}"),
+        adversarial=_lazy(adversarial),
+        sentence_end=_lazy(r"(?<![۰-۹])[.!?؟](?![۰-۹])|\n|(?<=[۰-۹])\.(?=\s)"),
+        housing_context=_lazy(
             f"{WSTART}(?:مسکن|مسکونی|خانه|آپارتمان|منازل|منزل)(?:{ZWNJ}?ها|{ZWNJ}?های)?{WEND}"
         ),
-        person_after_ton=_Lazy(f"{GAP}(?:از|کشته|زخمی|مجروح|مصدوم|جان|نفر|عضو|دیگر){WEND}"),
-        person_context=_Lazy(
+        person_after_ton=_lazy(f"{GAP}(?:از|کشته|زخمی|مجروح|مصدوم|جان|نفر|عضو|دیگر){WEND}"),
+        person_context=_lazy(
             "کشته|جان باخت|جان خود|جان سپرد|زخمی|مجروح|مصدوم|بازداشت|دستگیر|فوت|شهید|اعدام|مبتلا|ابتلا|بستری"
             "|ربوده|گروگان|سرنشین|قربانی|محکوم|متهم|زندانی|مفقود|ناپدید|نجات یافت|غرق"
         ),
-        ton_neutral_after=_Lazy(
+        ton_neutral_after=_lazy(
             f"{GAP}(?:رسید|رسیده|می{ZWNJ}?رسد|رسد|افزایش|کاهش|بالغ|تجاوز|و|در|به|بوده|بود|است|اعلام|ثبت|گزارش)"
             f"(?:{WEND}|{ZWNJ})|{GAP}[،,.؛:)]|\\s*$"
         ),
-        ton_people_before=_Lazy(
+        ton_people_before=_lazy(
             # strong cues only: "نفر" or "جمعیت" may belong to another clause ("اشتغال ۱۵۰ نفر، ظرفیت ... ۶۰۰ هزار تن")
             f"مبتلا|ابتلا|جان[ {ZWNJ}]?باخت|جان{SP}خود|فوت|کشته|قربانی|زخمی|مجروح|مصدوم|بستری|بهبود|درگذشت|شهید"
             f"|اسیر|بازداشت|دستگیر|زندانی|سرنشین|افراد"
         ),
-        half_word=_Lazy(f"{WSTART}نیم(?={SP}\\p{{L}})"),
+        half_word=_lazy(f"{WSTART}نیم(?={SP}\\p{{L}})"),
     )
 
 
