@@ -31,6 +31,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .lazy_pattern import LazyPattern
+
 __all__ = [
     "NumberMatch",
     "find_numbers",
@@ -213,14 +215,14 @@ def _cls(value: int) -> str:
 
 
 def _char_class(ch: str, tolerant: bool = True) -> str:
+    """``ch`` as a regex, with its Arabic twins when ``tolerant``. Characters are written as themselves, not as
+    ``\\N{...}`` escapes: the stdlib parser resolves each escape by name, hundreds of times at start-up."""
     if not tolerant:
-        return r"\N{ZERO WIDTH NON-JOINER}" if ch == ZWNJ else re.escape(ch)
+        return re.escape(ch)
     if ch == "\N{ARABIC LETTER FARSI YEH}":
         return "[\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER YEH}\N{ARABIC LETTER ALEF MAKSURA}]"
     if ch == "\N{ARABIC LETTER KEHEH}":
         return "[\N{ARABIC LETTER KEHEH}\N{ARABIC LETTER KAF}]"
-    if ch == ZWNJ:
-        return r"\N{ZERO WIDTH NON-JOINER}"
     return re.escape(ch)
 
 
@@ -343,14 +345,14 @@ def _trie_bounded(ends: dict[str, str | None], tolerant: bool, common: str = "",
 
 
 _SPLIT_RE = re.compile(r"[ \N{ZERO WIDTH NON-JOINER}]+")
+#: What may stand between the words of a phrase (the characters themselves, see :func:`_char_class`).
+_PHRASE_GAP = "[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{SOFT HYPHEN}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]*"
 
 
 def _phrase_regex(phrase: str) -> str:
     """A phrase as a regex tolerant of space/ZWNJ/soft-hyphen variants between its words."""
     parts = _SPLIT_RE.split(phrase.strip())
-    return r"[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}\N{SOFT HYPHEN}\N{LEFT-TO-RIGHT MARK}\N{RIGHT-TO-LEFT MARK}]*".join(
-        "".join(_char_class(c) for c in p) for p in parts
-    )
+    return _PHRASE_GAP.join("".join(_char_class(c) for c in p) for p in parts)
 
 
 def _require(cond: bool, msg: str) -> None:
@@ -463,7 +465,8 @@ def _lexicon() -> _Lexicon:
             adv_back.append(_phrase_regex(e["text"]))
             adv_back_heads.add(ws[-1])
     adv_re = re.compile("(?:" + "|".join(adv_fwd) + ")" + _END) if adv_fwd else None
-    adv_back_re = re.compile(r"(?<!\w)(?:" + "|".join(adv_back) + r")\Z") if adv_back else None
+    # compiled at its first use: one article in sixteen has a word that ends such a phrase
+    adv_back_re = LazyPattern(r"(?<!\w)(?:" + "|".join(adv_back) + r")\Z", re.compile) if adv_back else None
     vague_suffix = re.compile(
         rf"[ \N{{ZERO WIDTH NON-JOINER}}\N{{LEFT-TO-RIGHT MARK}}\N{{RIGHT-TO-LEFT MARK}}]*(?:{_trie_regex(raw['vague_plural_suffixes'])}){_END}"
     )
