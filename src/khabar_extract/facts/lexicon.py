@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -131,7 +131,10 @@ def phrase_pattern(phrases: list[str]) -> str:
     return emit(trie)
 
 
+@cache
 def _read(name: str) -> Any:
+    """The text of ``data/facts/<name>``, parsed when JSON; read once (:func:`_prime_all` and :func:`lexicon`
+    both need every file; nothing mutates the result)."""
     ref = resources.files("khabar_extract").joinpath("data", "facts", name)
     try:
         raw = ref.read_text(encoding="utf-8")
@@ -219,13 +222,18 @@ def _load_nouns() -> tuple[dict[str, str | None], int, frozenset[str]]:
     for i, line in enumerate(_read("nouns.tsv").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
+        # the checks are written out (not _need) so that a good line builds no error message (~1,000 lines)
         cols = line.split("\t")
-        _need(len(cols) == 2, f"nouns.tsv line {i}", f"expected 'phrase<TAB>category', got {line!r}")
+        if len(cols) != 2:
+            _need(False, f"nouns.tsv line {i}", f"expected 'phrase<TAB>category', got {line!r}")
         phrase, cat = cols[0].strip(), cols[1].strip()
-        _need(bool(phrase), f"nouns.tsv line {i}", "empty phrase")
-        _need(cat == "-" or cat in CATEGORIES, f"nouns.tsv line {i}", f"unknown category {cat!r}")
+        if not phrase:
+            _need(False, f"nouns.tsv line {i}", "empty phrase")
+        if cat != "-" and cat not in CATEGORIES:
+            _need(False, f"nouns.tsv line {i}", f"unknown category {cat!r}")
         key = squash_entry(phrase)
-        _need(key not in nouns, f"nouns.tsv line {i}", f"duplicate phrase {phrase!r}")
+        if key in nouns:
+            _need(False, f"nouns.tsv line {i}", f"duplicate phrase {phrase!r}")
         nouns[key] = None if cat == "-" else cat
         words = _GAPS.split(_norm(phrase))
         if len(words) > 1:
