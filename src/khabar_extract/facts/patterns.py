@@ -8,14 +8,12 @@ spaces or a ZWNJ, never a line break.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from ..lazy_pattern import LazyPattern
-from ._letters import MORE_LETTERS, NOT_LETTERS
 from .lexicon import lexicon, phrase_pattern, squash_entry
 
 __all__ = ["Patterns", "patterns", "GAP", "SP", "ZWNJ"]
@@ -27,9 +25,6 @@ SP = "[ \\t\\u00a0]+"
 WEND = r"(?!\p{L})"
 WSTART = r"(?<!\p{L})"
 D = "[۰-۹]"
-#: ``WEND`` for the stdlib engine: not followed by a letter of the regex module (stdlib ``[^\W\d_]`` also
-#: holds numerics such as ², and the regex module knows letters of a newer Unicode; scripts/build_letters.py).
-_STD_WEND = f"(?!(?:[^\\W\\d_](?<![{NOT_LETTERS}])|[{MORE_LETTERS}]))"
 
 
 def _lazy(source: str) -> LazyPattern:
@@ -37,16 +32,6 @@ def _lazy(source: str) -> LazyPattern:
     all the patterns below, and a short text needs few of them; the stdlib twins built in finders.py read
     only ``.pattern``, so e.g. the regex-module trigger is never compiled)."""
     return LazyPattern(source, regex.compile)
-
-
-def _lazy_std(source: str) -> LazyPattern:
-    """A pattern whose only regex-module feature is ``WEND``, compiled on first use by the stdlib engine with
-    :data:`_STD_WEND` instead: the regex module took ~25 ms to compile the month and money patterns, which
-    nearly every article needs (the stdlib: a few ms); the matches are the same (tests/test_facts_letters.py).
-    """
-    std = source.replace(WEND, _STD_WEND)
-    assert "\\p" not in std and "\\P" not in std, "a regex-module feature besides WEND"
-    return LazyPattern(std, re.compile)
 
 
 @dataclass(frozen=True)
@@ -126,12 +111,12 @@ def patterns() -> Patterns:
     return Patterns(
         trigger=_lazy(trigger),
         trigger_kinds={k: frozenset(v) for k, v in kinds.items()},
-        month_after=_lazy_std(month_after),
+        month_after=_lazy(month_after),
         clock_rest=_lazy(clock_rest),
         relative=_lazy(relative),
         relative_other=_lazy(f"{WSTART}(?:{phrase_pattern(lx.relative_other_phrases)}){WEND}"),
         percent_after=_lazy(percent_after),
-        money_after=_lazy_std(money_after),
+        money_after=_lazy(money_after),
         duration_after=_lazy(duration_after),
         daypart_after=_lazy(daypart_after),
         era_after=_lazy(era_after),
