@@ -411,7 +411,10 @@ def _lexicon() -> _Lexicon:
     # of the text and words glued to digits (۲۰هزار) go through the anchored ``word_at``. The plain
     # variant is used on normalised text; the tolerant one (Arabic yeh/kaf) when the text has them, compiled
     # only then (normalised text never has them).
-    def word_alts(tol: bool, va: bool = False) -> str:
+    @lru_cache(maxsize=2)
+    def boundaries(tol: bool) -> tuple[dict[str, str | None], str]:
+        """Each word's boundary and the gate before the look-behinds: the same for both word patterns of
+        one ``tol`` (built once: the tries of the cardinals and number words cost ~1 ms each)."""
         scales = _trie_regex(list(raw["scales"]), tol)
         glued = _trie_regex(raw["scale_glued_suffixes"], tol)
         cardinals = _trie_regex([w for w, (k, _v) in words.items() if k == "W"], tol)
@@ -432,13 +435,17 @@ def _lexicon() -> _Lexicon:
                 ends[w] = rf"(?={glued}{_END})|(?=(?:{scales})(?:{glued})?{_END})|{glued_va}"
             else:
                 ends[w] = None
-        if va:
-            # و glued to the next word after a space (هزار وپانصد): the same words behind a و, in the same
-            # trie (no number word starts with و); the reader keeps them only right after a number.
-            ends.update({"و" + w: ends[w] for w, (kind, _v) in words.items() if kind in _VA_GLUED_KINDS})
         # Every boundary beyond _END starts with a look-ahead at one of these characters.
         nexts = {w[0] for w in (*raw["scales"], *raw["scale_glued_suffixes"])} | {"و", ZWNJ}
         gate = rf"(?=[{''.join(sorted(_char_class(c, tol).strip('[]') for c in nexts))}])"
+        return ends, gate
+
+    def word_alts(tol: bool, va: bool = False) -> str:
+        ends, gate = boundaries(tol)
+        if va:
+            # و glued to the next word after a space (هزار وپانصد): the same words behind a و, in the same
+            # trie (no number word starts with و); the reader keeps them only right after a number.
+            ends = {**ends, **{"و" + w: ends[w] for w, (kind, _v) in words.items() if kind in _VA_GLUED_KINDS}}
         return rf"(?P<w>{_trie_bounded(ends, tol, _END, gate)})"
 
     def token(tol: bool) -> str:
