@@ -686,7 +686,6 @@ class ZwnjLexicon:
                     self.split_words[a + b] = (a, b)
             if j >= 2 and j > s and j > glued:
                 self.join_pairs[(a, b)] = ZWNJ
-        self.join_firsts = frozenset(a for a, _ in self.join_pairs)
         # Productive parts: written joined to at least 3 different words, and bound (more often
         # joined by ZWNJ than standing alone): رسانی، ریزی، سازی ... as second parts, بی ... as first.
         seconds: dict[str, list[int]] = {}
@@ -719,7 +718,6 @@ class ZwnjLexicon:
             and a not in self.never_join
             and a[-1] not in NON_JOINING
         )
-        self.join_pair_set = frozenset(self.join_pairs)
         self.piece_set = frozenset(pieces)
         # Pieces that are one run of letters (all of them, in a learned lexicon: checked in one match).
         self.pure_pieces = (

@@ -59,63 +59,20 @@ class EditMap:
         return len(self._in_starts)
 
     # -- output -> input -------------------------------------------------
-    def _back(self, pos: int, *, is_end: bool) -> int:
-        outs = self._out_starts
-        i = bisect_right(outs, pos) - 1
-        if i < 0:
-            return pos
-        os_, oe = outs[i], self._out_ends[i]
-        is_, ie = self._in_starts[i], self._in_ends[i]
-        if pos == os_:
-            if os_ == oe:  # a deletion here: starts go after it, ends before it
-                return is_ if is_end else ie
-            return is_  # the boundary just before a replacement
-        if pos < oe:  # strictly inside a replacement: widen to the whole input piece
-            return ie if is_end else is_
-        return pos - oe + ie
-
     def to_input(self, start: int, end: int) -> tuple[int, int]:
         """Map an output span back to the input span it came from."""
-        if not 0 <= start <= end <= self.out_len:
-            raise ValueError(f"span [{start}, {end}) out of range 0..{self.out_len}")
-        # _back(start, is_end=False) and _back(end, is_end=True), inlined (the facts stage maps every fact)
-        outs = self._out_starts
-        i = bisect_right(outs, start) - 1
-        if i < 0:
-            s = start
-        else:
-            os_, oe = outs[i], self._out_ends[i]
-            if start == os_:
-                s = self._in_ends[i] if os_ == oe else self._in_starts[i]
-            elif start < oe:
-                s = self._in_starts[i]
-            else:
-                s = start - oe + self._in_ends[i]
-        if end == start:
-            return s, s
-        if i + 1 < len(outs) and outs[i + 1] <= end:
-            i = bisect_right(outs, end, i + 1) - 1
-        if i < 0:
-            e = end
-        else:
-            os_, oe = outs[i], self._out_ends[i]
-            if end == os_:
-                e = self._in_starts[i]  # before a replacement or a deletion here
-            elif end < oe:
-                e = self._in_ends[i]
-            else:
-                e = end - oe + self._in_ends[i]
-        return s, e if e > s else s
+        return self.to_input_many([(start, end)])[0]
 
     def to_input_many(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """:meth:`to_input` of every span in ``spans``, in one loop (same results, one call per stage
-        instead of one per span: the facts stage maps all its spans back at once)."""
+        """Map every output span in ``spans`` back to the input span it came from, in one loop (the facts stage
+        maps all its spans back at once). A span's start inside a replacement widens to the whole input piece;
+        at a deletion, a start goes after it and an end before it."""
         outs, out_ends, in_starts, in_ends = self._out_starts, self._out_ends, self._in_starts, self._in_ends
         out_len = self.out_len
         nouts = len(outs)
         result: list[tuple[int, int]] = []
         append = result.append
-        for start, end in spans:  # the body of to_input, with the look-ups hoisted
+        for start, end in spans:
             if not 0 <= start <= end <= out_len:
                 raise ValueError(f"span [{start}, {end}) out of range 0..{out_len}")
             i = bisect_right(outs, start) - 1
