@@ -746,8 +746,10 @@ class ZwnjLexicon:
             if b not in self.spaced_seconds and a not in self.verb_prefixes:
                 self.other_pairs[a] = self.other_pairs.get(a, frozenset()) | {b}
         self.other_pair_firsts = frozenset(self.other_pairs)
+        # The last piece of a token is worth a look when a space after it may be joined.
+        self.trail_firsts = self.verb_prefixes | self.other_pair_firsts
         # A known piece outside these brings nothing to the ZWNJ pass (no _TOKEN_* flag).
-        self.maybe_hot = self.spaced_seconds | self.verb_prefixes | self.other_pair_firsts | self.split_set
+        self.maybe_hot = self.spaced_seconds | self.trail_firsts | self.split_set
 
     # -- decisions -------------------------------------------------------------------------------
     def known(self, piece: str) -> bool:
@@ -796,8 +798,11 @@ class ZwnjLexicon:
         cache = self._tokens  # (the same two dicts throughout, whatever another thread does)
         flags = list(map(cache[0].get, tokens))
         if None in flags:
-            for i in compress(range(len(tokens)), map(is_, flags, repeat(None))):
-                flags[i] = self._describe(tokens[i], *cache)
+            missing = list(compress(range(len(tokens)), map(is_, flags, repeat(None))))
+            self._describe({tokens[i] for i in missing}, *cache)
+            stored = cache[0]
+            for i in missing:
+                flags[i] = stored[tokens[i]]
         return flags, cache[1]  # type: ignore[return-value]
 
     def token_edges(self, token: str, edge_cache: dict[str, TokenEdges]) -> TokenEdges:
@@ -820,30 +825,35 @@ class ZwnjLexicon:
             return "", ""
         return (runs[0] if token.startswith(runs[0]) else ""), (runs[-1] if token.endswith(runs[-1]) else "")
 
-    def _describe(self, token: str, flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> int:
-        """Compute, store and return the flags of a token seen for the first time (and its edges, when
-        flagged: the others' are computed if a flagged neighbour needs them)."""
-        got = flag_cache.get(token)
-        if got is not None:  # the same token twice in one text
-            return got
-        # A token whose runs of letters are neither hot nor split brings nothing (no flag): most tokens, a
-        # known word alone or with punctuation, a ZWNJ or a line break, or a name the lexicon never saw.
-        if token in self.pure_pieces:
-            runs = [token]
-            cold = token not in self.maybe_hot
-        else:
+    def _describe(self, new: set[str], flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> None:
+        """Compute and store the flags of tokens seen for the first time (and their edges, when flagged: the
+        others' are computed if a flagged neighbour needs them).
+
+        Most new tokens bring nothing (no flag) and are told apart by set look-ups alone: a known word (in
+        bulk), or a token with punctuation, a ZWNJ or a line break whose first run of letters is no second
+        part, whose last is no verb prefix or first part of a learned pair, and none of whose runs is split
+        (a superset of what :meth:`_flags_and_edges` flags, which decides the rest)."""
+        pure = self.pure_pieces.intersection(new)
+        hot = pure.intersection(self.maybe_hot)
+        flag_cache.update(dict.fromkeys(pure - hot, 0))
+        described = [(token, [token]) for token in hot]
+        lead_hot, trail_hot, split_set, known = self.spaced_seconds, self.trail_firsts, self.split_set, self.pure_pieces
+        for token in new - pure:
             runs = _PIECE_RUN.findall(token)
-            cold = self.maybe_hot.isdisjoint(runs) and (
-                self.pure_pieces.issuperset(runs) or not any(map(self.split_of, runs))
-            )
-        if cold:
-            flags = 0
-        else:
+            if not runs or (
+                runs[0] not in lead_hot
+                and runs[-1] not in trail_hot
+                and split_set.isdisjoint(runs)
+                and (known.issuperset(runs) or not any(map(self.split_of, runs)))
+            ):
+                flag_cache[token] = 0
+            else:
+                described.append((token, runs))
+        for token, runs in described:
             flags, edges = self._flags_and_edges(token, runs)
             if flags:
                 edge_cache[token] = edges
-        flag_cache[token] = flags
-        return flags
+            flag_cache[token] = flags
 
     def _flags_and_edges(self, token: str, runs: list[str]) -> tuple[int, TokenEdges]:
         """The flags and edges of a token, from its runs of letters (``_PIECE_RUN.findall(token)``)."""
