@@ -56,6 +56,22 @@ def test_numbers_patterns_grouped_boundaries_match_inline(name):
             assert (g and g.span()) == (i and i.span()), (name, t, pos)
 
 
+def test_numbers_patterns_shared_alternatives_match_inline():
+    """Boundaries given as tuples of look-aheads, one of them shared by words of different boundaries (as
+    the glued و of number and scale words): written once, they match as each word's whole boundary would."""
+    shared = "(?=[xy]q)"
+    for name in ("no suffix conflict", "one boundary", "prefix conflict"):
+        ends = {w: None if e is None else (e, shared) if e == X else (shared, e, "(?=z)") for w, e in _CASES[name].items()}
+        inline = {w: None if e is None else "|".join(e) for w, e in ends.items()}
+        grouped = _trie_bounded(ends, False, _END)
+        assert grouped.count(shared) == 1, name
+        grouped_re, inline_re = re.compile(grouped), re.compile(_inline(inline, _END))
+        for t in _TEXTS + [s + "xq" for s in ("ab", "abc", "b", "ba")]:
+            for pos in range(len(t)):
+                g, i = grouped_re.match(t, pos), inline_re.match(t, pos)
+                assert (g and g.span()) == (i and i.span()), (name, t, pos)
+
+
 def test_numbers_patterns_conflicts_are_computed():
     assert _suffix_classes({"ab": "x", "abc": "y"})  # a prefix conflict alone keeps one trie
     assert not _suffix_classes({"ab": "x", "cab": "y"})

@@ -293,7 +293,7 @@ def _end_layers(ends: dict[str, str]) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _suffix_classes(ends: dict[str, str | None]) -> bool:
+def _suffix_classes(ends: dict[str, Any]) -> bool:
     """Does no word end with a word that has another boundary? Then the text just before the end of a match
     tells which boundary applies (see :func:`_trie_bounded`)."""
     return all(ends.get(w[i:], e) == e for w, e in ends.items() for i in range(1, len(w)))
@@ -310,32 +310,51 @@ def _lookbehind(words: list[str], tolerant: bool) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
-def _trie_bounded(ends: dict[str, str | None], tolerant: bool, common: str = "", gate: str = "") -> str:
+def _alternatives(end: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    """A word's boundary as a tuple of alternatives (a string is one alternative; None, none)."""
+    if end is None:
+        return ()
+    return (end,) if isinstance(end, str) else end
+
+
+def _trie_bounded(
+    ends: dict[str, str | tuple[str, ...] | None], tolerant: bool, common: str = "", gate: str = ""
+) -> str:
     """An alternation of the words of ``ends`` where each word must be followed by its boundary, the longest
     such word winning, as in one trie with each word's boundary at its terminal. The boundary of ``w`` is
-    ``(?:common|ends[w])``, or ``common`` alone when ``ends[w]`` is None (``common`` "" means none).
+    ``(?:common|ends[w])``, or ``common`` alone when ``ends[w]`` is None (``common`` "" means none); a tuple
+    ``ends[w]`` is a choice of zero-width alternatives (look-aheads), which words of different boundaries
+    may share.
 
     The boundaries hold tries themselves (a glued و before a number word), so writing one at each of the
     hundreds of terminals made the patterns 200 K characters long and their compilation cost seconds at the
     first call. Instead each boundary is written once. When no word ends with a word that has another
-    boundary (checked here), one trie of all the words is followed by a single tail: ``common``, else the
-    boundary picked by a look-behind at the word just matched; if it fails, the engine backs off to the next
-    shorter word exactly as before. Otherwise the words are split into ordered groups (:func:`_end_layers`).
-    ``gate``, if given, is a look-ahead that every ``ends[w]`` implies, tested once before the look-behinds.
+    boundary (checked here), one trie of all the words is followed by a single tail: ``common``, else each
+    alternative behind a look-behind at the words that have it (written once, however many boundaries
+    share it: the tail only tests, so which alternative holds does not matter); if it fails, the engine
+    backs off to the next shorter word exactly as before. Otherwise the words are split into ordered groups
+    (:func:`_end_layers`). ``gate``, if given, is a look-ahead that every ``ends[w]`` implies, tested once
+    before the look-behinds.
     """
-    by_end: dict[str | None, list[str]] = {}
-    for w, end in ends.items():
-        by_end.setdefault(end, []).append(w)
-    own = [(end, words) for end, words in by_end.items() if end is not None]
     if _suffix_classes(ends):
-        tail = "|".join(_lookbehind(words, tolerant) + "(?:" + end + ")" for end, words in own)
+        holders: dict[str, list[str]] = {}  # alternative -> the words that have it
+        for w, end in ends.items():
+            for alt in _alternatives(end):
+                holders.setdefault(alt, []).append(w)
+        shared: dict[tuple[str, ...], list[str]] = {}  # words -> their common alternatives
+        for alt, words in holders.items():
+            shared.setdefault(tuple(words), []).append(alt)
+        tail = "|".join(
+            _lookbehind(list(words), tolerant) + "(?:" + "|".join(alts) + ")" for words, alts in shared.items()
+        )
         if tail:
-            tail = gate + ("(?:" + tail + ")" if len(own) > 1 else tail)
+            tail = gate + ("(?:" + tail + ")" if len(shared) > 1 else tail)
         alts = [x for x in (common, tail) if x]
         return "(?:" + _trie_regex(list(ends), tolerant) + ")" + ("(?:" + "|".join(alts) + ")" if alts else "")
 
-    def full(end: str | None) -> str:
-        return common if end is None else (end if not common else f"(?:{common}|{end})")
+    def full(end: str | tuple[str, ...] | None) -> str:
+        own = "|".join(_alternatives(end))
+        return common if end is None else (own if not common else f"(?:{common}|{own})")
 
     alts = [
         _trie_regex(group, tolerant) + ("" if end == "" else "(?:" + end + ")")
@@ -412,7 +431,7 @@ def _lexicon() -> _Lexicon:
     # variant is used on normalised text; the tolerant one (Arabic yeh/kaf) when the text has them, compiled
     # only then (normalised text never has them).
     @lru_cache(maxsize=2)
-    def boundaries(tol: bool) -> tuple[dict[str, str | None], str]:
+    def boundaries(tol: bool) -> tuple[dict[str, tuple[str, ...] | None], str]:
         """Each word's boundary and the gate before the look-behinds: the same for both word patterns of
         one ``tol`` (built once: the tries of the cardinals and number words cost ~1 ms each)."""
         scales = _trie_regex(list(raw["scales"]), tol)
@@ -425,16 +444,12 @@ def _lexicon() -> _Lexicon:
             rf"(?=و(?:[ \N{{NO-BREAK SPACE}}]*[{_DIGITS}]|[ \N{{NO-BREAK SPACE}}]+{cardinals})"  # هزارو۵۱۴
             rf"|\N{{ZERO WIDTH NON-JOINER}}?و{numwords}{_END})"  # بیستوچهار, هفتادوچهارمین
         )
-        # Each word must be followed by _END or, for number and scale words, by what its kind allows.
-        ends: dict[str, str | None] = {}
-        for w, (kind, _value) in words.items():
-            if kind == "W":
-                ends[w] = rf"(?={scales})|{glued_va}"  # دو میلیون, glued دومیلیون, صدو هفتاد
-            elif kind == "S":
-                # هزارتومانی, هزارو ۴۰۰, and a glued scale that ends there: هزارمیلیارد (not هزارمیلیاردها)
-                ends[w] = rf"(?={glued}{_END})|(?=(?:{scales})(?:{glued})?{_END})|{glued_va}"
-            else:
-                ends[w] = None
+        # Each word must be followed by _END or, for number and scale words, by what its kind allows: a choice
+        # of look-aheads, glued_va shared by both kinds (written once in the pattern, see _trie_bounded).
+        cardinal_end = (rf"(?={scales})", glued_va)  # دو میلیون, glued دومیلیون, صدو هفتاد
+        # هزارتومانی, هزارو ۴۰۰, and a glued scale that ends there: هزارمیلیارد (not هزارمیلیاردها)
+        scale_end = (rf"(?={glued}{_END})", rf"(?=(?:{scales})(?:{glued})?{_END})", glued_va)
+        ends = {w: cardinal_end if kind == "W" else scale_end if kind == "S" else None for w, (kind, _v) in words.items()}
         # Every boundary beyond _END starts with a look-ahead at one of these characters.
         nexts = {w[0] for w in (*raw["scales"], *raw["scale_glued_suffixes"])} | {"و", ZWNJ}
         gate = rf"(?=[{''.join(sorted(_char_class(c, tol).strip('[]') for c in nexts))}])"
@@ -471,6 +486,9 @@ def _lexicon() -> _Lexicon:
             _require(ws[-1] in words, f"adversarial phrase {e['text']!r} must start or end with a number word")
             adv_back.append(_phrase_regex(e["text"]))
             adv_back_heads.add(ws[-1])
+    # Spellings that differ only by a space or ZWNJ (یک شنبه, یک‌شنبه) give the same regex: written once (a
+    # repeated alternative never matches where its first copy failed), as each phrase costs ~0.3 ms to compile.
+    adv_fwd, adv_back = list(dict.fromkeys(adv_fwd)), list(dict.fromkeys(adv_back))
     adv_re = re.compile("(?:" + "|".join(adv_fwd) + ")" + _END) if adv_fwd else None
     # compiled at its first use: one article in sixteen has a word that ends such a phrase
     adv_back_re = LazyPattern(r"(?<!\w)(?:" + "|".join(adv_back) + r")\Z", re.compile) if adv_back else None

@@ -174,10 +174,6 @@ class Registry:
         self.close()
 
     # -- reads -------------------------------------------------------------------------------------
-    def is_stored(self, key: str, sha256: str | None) -> bool:
-        row = self.conn.execute("SELECT sha256 FROM articles WHERE source_key = ?", (key,)).fetchone()
-        return row is not None and sha256 is not None and row[0] == sha256
-
     def record_json(self, key: str) -> str | None:
         row = self.conn.execute("SELECT record FROM articles WHERE source_key = ?", (key,)).fetchone()
         return row[0] if row else None
