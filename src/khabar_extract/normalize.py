@@ -623,6 +623,25 @@ _TOKEN_PREFIX_TRAIL = 16
 _TOKEN_PAIR_TRAIL = 32
 
 
+class _Affixes:
+    """Strings that may end (or start) a piece, tested on many pieces: the piece's last (first) ``k`` letters,
+    ``k`` the shortest string's length, are looked up in a set first, which rejects most pieces without
+    ``str.endswith`` over the whole tuple (a C loop of one comparison per string, 118 bound second parts)."""
+
+    __slots__ = ("words", "k", "keys", "at_end")
+
+    def __init__(self, words: Iterable[str], *, at_end: bool):
+        self.words = tuple(words)
+        self.k = min(map(len, self.words), default=1)
+        self.keys = frozenset(w[-self.k :] if at_end else w[: self.k] for w in self.words)
+        self.at_end = at_end
+
+    def found_in(self, piece: str) -> bool:
+        if self.at_end:
+            return piece[-self.k :] in self.keys and piece.endswith(self.words)
+        return piece[: self.k] in self.keys and piece.startswith(self.words)
+
+
 class ZwnjLexicon:
     """What the ZWNJ repair knows: hand-written rules plus word counts learned from Fars text.
 
@@ -726,12 +745,12 @@ class ZwnjLexicon:
             else frozenset(p for p in pieces if _PIECE_RUN.fullmatch(p))
         )
         self.split_set = frozenset(self.split_words)
-        # The same sets as tuples for str.startswith / str.endswith: a piece ending in no suffix and no bound
-        # second part, and starting with no bound first part, is rejected by _split in two C calls.
+        # The same sets as affix tests: a piece ending in no suffix and no bound second part, and starting with
+        # no bound first part, is rejected by _split with a few set look-ups.
         self.verb_prefix_starts = tuple(self.verb_prefixes)
-        self.suffix_ends = tuple(self.suffixes)
-        self.bound_ends = tuple(self.bound_seconds)
-        self.bound_starts = tuple(self.bound_firsts)
+        self.suffix_ends = _Affixes(self.suffixes, at_end=True)
+        self.bound_ends = _Affixes(self.bound_seconds, at_end=True)
+        self.bound_starts = _Affixes(self.bound_firsts, at_end=False)
         self._split_cache: dict[str, tuple[str, ...] | None] = {}
         self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
@@ -904,7 +923,7 @@ class ZwnjLexicon:
         if self.pieces.get(piece, 0) > 0:
             return None  # a word in its own right
         # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.
-        for i in range(len(piece) - 2, 1, -1) if piece.endswith(self.suffix_ends) else ():
+        for i in range(len(piece) - 2, 1, -1) if self.suffix_ends.found_in(piece) else ():
             a, b = piece[:i], piece[i:]
             if b in self.suffixes and a[-1] not in NON_JOINING and a not in self.never_join:
                 if self.known(a) or self.split_words.get(a) is not None or self._prefixed(a):
@@ -917,7 +936,7 @@ class ZwnjLexicon:
                 if self.is_verb_rest(rest):
                     return (p, *(self._split(rest, depth + 1) or (rest,)))
         # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.
-        bound = piece.endswith(self.bound_ends) or piece.startswith(self.bound_starts)
+        bound = self.bound_ends.found_in(piece) or self.bound_starts.found_in(piece)
         for i in range(2, len(piece) - 2) if bound else ():
             a, b = piece[:i], piece[i:]
             if a[-1] in NON_JOINING or a in self.never_join:
