@@ -3,14 +3,19 @@
 
     python scripts/build_zwnj_lexicon.py                      # all Fars articles -> the package data
     python scripts/build_zwnj_lexicon.py --split train --out /tmp/lex   # the learning half of the split
+    python scripts/build_zwnj_lexicon.py --derived            # only lexicon.json, from the TSVs in --out
 
 Reads ``fars_*.txt`` under ``--corpus`` (default ``../shared/corpus/raw`` beside the repository), folds
-them with the normaliser itself (ZWNJ repair off) and writes two files into ``--out``:
+them with the normaliser itself (ZWNJ repair off) and writes three files into ``--out``:
 
 ``pieces.tsv``     piece<TAB>count<TAB>initial<TAB>final: every run of letters between spaces, ZWNJ or
                    punctuation, and how often no ZWNJ precedes / follows it;
 ``junctions.tsv``  a<TAB>b<TAB>zwnj<TAB>space: pairs written ``a‌b`` at least once, with how often
-                   they are written with a ZWNJ and with a space.
+                   they are written with a ZWNJ and with a space;
+``lexicon.json``   the two counts again and the tables the ZWNJ repair derives from them and ``rules.json``
+                   (``normalize.DERIVED_FILE``), which the bundled lexicon loads instead of both TSVs: rebuild
+                   it with ``--derived`` after editing a TSV, rules.json or ``ZwnjLexicon._derive``
+                   (tests/test_normalize_lexicon_derived.py fails until then).
 
 The split is fixed by a hash of the file name (:func:`split_of`), so ``bench/zwnj.py`` can measure on
 the articles the learning never saw.
@@ -28,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from khabar_extract.normalize import PIECE, ZWNJ, normalize  # noqa: E402
+from khabar_extract.normalize import DERIVED_FILE, PIECE, ZWNJ, derived_json, load_lexicon, normalize  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
 DEFAULT_OUT = ROOT / "src" / "khabar_extract" / "data" / "normalize"
@@ -92,18 +97,29 @@ def write(
             f.write(f"{a}\t{b}\t{j}\t{sp}\n")
 
 
+def write_derived(out: Path) -> None:
+    """``lexicon.json`` from the TSVs in ``out`` and the bundled rules."""
+    (out / DERIVED_FILE).write_text(derived_json(load_lexicon(out)), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder holding fars_*.txt")
     ap.add_argument("--split", choices=("all", "train", "test"), default="all")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--derived", action="store_true", help=f"only rebuild {DERIVED_FILE} from the TSVs in --out")
     args = ap.parse_args(argv)
+    if args.derived:
+        write_derived(args.out)
+        print(f"{args.out / DERIVED_FILE} rebuilt from the TSVs beside it")
+        return 0
     files = fars_files(args.corpus, args.split)
     if not files:
         print(f"no fars_*.txt under {args.corpus}", file=sys.stderr)
         return 1
     pieces, junctions = learn([f.read_text(encoding="utf-8") for f in files])
     write(args.out, pieces, junctions, f"{len(files)} Fars articles ({args.split})")
+    write_derived(args.out)
     print(f"{len(files)} articles: {len(pieces)} pieces, {len(junctions)} junctions -> {args.out}")
     return 0
 

@@ -623,6 +623,21 @@ _TOKEN_PREFIX_TRAIL = 16
 _TOKEN_PAIR_TRAIL = 32
 
 
+class DerivedTables(NamedTuple):
+    """The tables :class:`ZwnjLexicon` learns from the counts and rules (``ZwnjLexicon._derive``)."""
+
+    #: What follows می‌/نمی‌ in the junctions (verb rests), and their stems without person endings.
+    verb_rests: frozenset[str]
+    verb_stems: frozenset[str]
+    #: A glued word -> the two parts it is written as; a spaced pair -> ZWNJ when it is written joined.
+    split_words: dict[str, tuple[str, str]]
+    join_pairs: dict[tuple[str, str], str]
+    #: Bound second parts (and the strongly bound among them), bound first parts.
+    bound_seconds: frozenset[str]
+    strong_seconds: frozenset[str]
+    bound_firsts: frozenset[str]
+
+
 class _Affixes:
     """Strings that may end (or start) a piece, tested on many pieces: the piece's last (first) ``k`` letters,
     ``k`` the shortest string's length, are looked up in a set first, which rejects most pieces without
@@ -660,6 +675,8 @@ class ZwnjLexicon:
         junctions: dict[tuple[str, str], tuple[int, int]],
         initial: dict[str, int] | None = None,
         final: dict[str, int] | None = None,
+        *,
+        derived: DerivedTables | None = None,
     ):
         self.rules = rules
         self.pieces = pieces
@@ -674,25 +691,37 @@ class ZwnjLexicon:
         self.comparative: frozenset[str] = rules["comparative_suffixes"]
         self.perfect: frozenset[str] = rules["perfect_endings"]
         self.verb_prefixes: frozenset[str] = rules["verb_prefixes"]
-        endings = sorted(rules["verb_endings"], key=len, reverse=True)
+        self.verb_endings = tuple(sorted(rules["verb_endings"], key=len, reverse=True))
+        self.suffixes = self.plural | self.comparative
+        # The tables learned from the counts (the slow part: the bundled lexicon ships them, DERIVED_FILE).
+        (
+            self.verb_rests,
+            self.verb_stems,
+            self.split_words,
+            self.join_pairs,
+            self.bound_seconds,
+            self.strong_seconds,
+            self.bound_firsts,
+        ) = derived if derived is not None else self._derive()
+        self._finish()
+
+    def _derive(self) -> DerivedTables:
+        """The tables learned from the counts, given the rules (``__init__`` sets both first)."""
+        pieces, junctions = self.pieces, self.junctions
         # Learned: what follows می‌/نمی‌ (verb rests), and their stems without person endings.
         rests = {b for (a, b) in junctions if a in self.verb_prefixes and len(b) >= 2}
-        self.verb_rests = frozenset(rests)
         stems = set()
         for r in rests:
-            for end in endings:
+            for end in self.verb_endings:
                 if r.endswith(end) and len(r) - len(end) >= 2:
                     stems.add(r[: -len(end)])
-        self.verb_stems = frozenset(stems)
-        self.verb_endings = tuple(endings)
-        self.suffixes = self.plural | self.comparative
         # Learned joins of spaced pairs and splits of glued words.
-        self.join_pairs: dict[tuple[str, str], str] = {}
-        self.split_words: dict[str, tuple[str, str]] = {}
-        for c in rules["compounds"]:
+        join_pairs: dict[tuple[str, str], str] = {}
+        split_words: dict[str, tuple[str, str]] = {}
+        for c in self.rules["compounds"]:
             a, b = c.split(ZWNJ)
-            self.join_pairs[(a, b)] = ZWNJ
-            self.split_words[a + b] = (a, b)
+            join_pairs[(a, b)] = ZWNJ
+            split_words[a + b] = (a, b)
         for (a, b), (j, s) in junctions.items():
             if a in self.never_join or b in self.never_join or a[-1] in NON_JOINING:
                 continue
@@ -700,11 +729,11 @@ class ZwnjLexicon:
                 continue
             glued = pieces.get(a + b, 0)
             if j > glued or (j == glued and b in self.plural):
-                best = self.split_words.get(a + b)
+                best = split_words.get(a + b)
                 if best is None or junctions.get(best, (0, 0))[0] < j:
-                    self.split_words[a + b] = (a, b)
+                    split_words[a + b] = (a, b)
             if j >= 2 and j > s and j > glued:
-                self.join_pairs[(a, b)] = ZWNJ
+                join_pairs[(a, b)] = ZWNJ
         # Productive parts: written joined to at least 3 different words, and bound (more often
         # joined by ZWNJ than standing alone): رسانی، ریزی، سازی ... as second parts, بی ... as first.
         seconds: dict[str, list[int]] = {}
@@ -719,16 +748,16 @@ class ZwnjLexicon:
             fa = firsts.setdefault(a, [0, 0])
             fa[0] += 1
             fa[1] += j
-        self.bound_seconds = frozenset(
+        bound_seconds = frozenset(
             b
             for b, (n, j) in seconds.items()
             if n >= 2 and len(b) >= 3 and self.initial.get(b, 0) < j and b not in self.never_join
         )
         # Strongly bound: almost never written alone (پور، زاده، آبادی، رسانی): any word may precede.
-        self.strong_seconds = frozenset(
-            b for b in self.bound_seconds if 5 * self.initial.get(b, 0) <= seconds[b][1] and len(b) >= 3
+        strong_seconds = frozenset(
+            b for b in bound_seconds if 5 * self.initial.get(b, 0) <= seconds[b][1] and len(b) >= 3
         )
-        self.bound_firsts = frozenset(
+        bound_firsts = frozenset(
             a
             for a, (n, j) in firsts.items()
             if n >= 3
@@ -737,6 +766,13 @@ class ZwnjLexicon:
             and a not in self.never_join
             and a[-1] not in NON_JOINING
         )
+        return DerivedTables(
+            frozenset(rests), frozenset(stems), split_words, join_pairs, bound_seconds, strong_seconds, bound_firsts
+        )
+
+    def _finish(self) -> None:
+        """The look-up sets and caches built from the tables (quick: set operations)."""
+        pieces = self.pieces
         self.piece_set = frozenset(pieces)
         # Pieces that are one run of letters (all of them, in a learned lexicon: checked in one match).
         self.pure_pieces = (
@@ -1095,9 +1131,82 @@ def _read_lexicon(folder: Any, rules: dict[str, Any]) -> ZwnjLexicon:
     return ZwnjLexicon(rules, pieces, junctions, initial, final)
 
 
+#: The bundled lexicon as loaded: its counts and the tables derived from them and the rules, in one JSON file
+#: written by ``scripts/build_zwnj_lexicon.py`` from the TSVs and rules.json beside it.  Reading it skips
+#: parsing 26,000 TSV rows and ``ZwnjLexicon._derive`` (start-up); tests/test_normalize_lexicon_derived.py
+#: fails when it no longer matches what the TSVs, the rules and the derivation give.
+DERIVED_FILE = "lexicon.json"
+DERIVED_FORMAT = 1
+_REBUILD = "rebuild it: python scripts/build_zwnj_lexicon.py --derived"
+
+
+def derived_json(lex: ZwnjLexicon) -> str:
+    """The text of :data:`DERIVED_FILE` for ``lex``: one line per field, sets sorted (the same lexicon always
+    gives the same text).  ``initial`` and ``final`` hold only the counts that differ from ``pieces``."""
+    if any(v != ZWNJ for v in lex.join_pairs.values()):
+        raise ValueError("join_pairs values other than ZWNJ cannot be written")
+    junctions, splits = lex.junctions, lex.split_words
+    fields: dict[str, Any] = {
+        "format": DERIVED_FORMAT,
+        "pieces": [list(lex.pieces), list(lex.pieces.values())],
+        "initial": {p: n for p, n in lex.initial.items() if lex.pieces.get(p) != n},
+        "final": {p: n for p, n in lex.final.items() if lex.pieces.get(p) != n},
+        "junctions": [[a for a, _ in junctions], [b for _, b in junctions],
+                      [j for j, _ in junctions.values()], [s for _, s in junctions.values()]],
+        "verb_rests": sorted(lex.verb_rests),
+        "verb_stems": sorted(lex.verb_stems),
+        "split_words": [list(splits), [a for a, _ in splits.values()], [b for _, b in splits.values()]],
+        "join_pairs": [[a for a, _ in lex.join_pairs], [b for _, b in lex.join_pairs]],
+        "bound_seconds": sorted(lex.bound_seconds),
+        "strong_seconds": sorted(lex.strong_seconds),
+        "bound_firsts": sorted(lex.bound_firsts),
+    }
+    lines = (f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, separators=(',', ':'))}" for k, v in fields.items())
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _read_derived(path: Any, rules: dict[str, Any]) -> ZwnjLexicon:
+    """The lexicon of a :data:`DERIVED_FILE`, its shape checked (the staleness of its content is the tests' job)."""
+    name = getattr(path, "name", str(path))
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"{name}: cannot read: {exc}; {_REBUILD}") from exc
+    if not isinstance(raw, dict) or raw.get("format") != DERIVED_FORMAT:
+        raise LexiconError(f"{name}: not a derived lexicon of format {DERIVED_FORMAT}; {_REBUILD}")
+    try:
+        words, counts = raw["pieces"]
+        first, second, zwnj, space = raw["junctions"]
+        glued, glued_a, glued_b = raw["split_words"]
+        joined_a, joined_b = raw["join_pairs"]
+        if not {str} >= {*map(type, words), *map(type, first), *map(type, second)} or not {int} >= {
+            *map(type, counts), *map(type, zwnj), *map(type, space), *map(type, raw["initial"].values()),
+            *map(type, raw["final"].values())
+        }:
+            raise TypeError("a piece that is not a string or a count that is not an integer")
+        pieces = dict(zip(words, counts, strict=True))
+        initial = dict(pieces)
+        initial.update(raw["initial"])
+        final = dict(pieces)
+        final.update(raw["final"])
+        junctions = dict(zip(zip(first, second, strict=True), zip(zwnj, space, strict=True), strict=True))
+        derived = DerivedTables(
+            frozenset(raw["verb_rests"]),
+            frozenset(raw["verb_stems"]),
+            dict(zip(glued, zip(glued_a, glued_b, strict=True), strict=True)),
+            dict.fromkeys(zip(joined_a, joined_b, strict=True), ZWNJ),
+            frozenset(raw["bound_seconds"]),
+            frozenset(raw["strong_seconds"]),
+            frozenset(raw["bound_firsts"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise LexiconError(f"{name}: malformed ({exc}); {_REBUILD}") from exc
+    return ZwnjLexicon(rules, pieces, junctions, initial, final, derived=derived)
+
+
 @lru_cache(maxsize=1)
 def _bundled_lexicon() -> ZwnjLexicon:
-    return _read_lexicon(resources.files("khabar_extract") / "data" / "normalize", _rules())
+    return _read_derived(resources.files("khabar_extract") / "data" / "normalize" / DERIVED_FILE, _rules())
 
 
 def _lexicon_for(opts: NormalizeOptions) -> ZwnjLexicon:
