@@ -8,7 +8,10 @@ reads and hashes the files only for ``--resume`` (the workers read them otherwis
 deferred=True)``) and writes the outputs. ``multiprocessing.Pool`` is not used: it hangs when
 a worker dies, and its helper threads can deadlock on terminate; here a dead or stuck worker costs one
 input (an ``extract_failed`` error) and is replaced: each worker writes in a small shared slot which input
-it is on and since when, so the parent knows the culprit without a message per input.
+it is on and since when, so the parent knows the culprit without a message per input. Nor is
+``multiprocessing`` at all: the workers are ``os.fork`` children talking over two pipes each (messages in
+``marshal``), which a two-job run starts about 20 ms sooner (see :class:`_Conn`); where ``os.fork`` does not
+exist (Windows), everything runs in one process.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import json
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from ..reader import InputError, Item, load_item, prepare
@@ -108,6 +112,7 @@ def _init_worker(options: dict[str, bool]) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler (it raises KeyboardInterrupt)
     try:  # Linux: die with the parent even when it is killed with SIGKILL
         import ctypes
 
@@ -176,7 +181,7 @@ def run_items(
     def task(item: Item) -> tuple[Item, bool]:
         return item, bool(should_skip and item.error is None and should_skip(item))
 
-    if jobs <= 1:
+    if jobs <= 1 or not hasattr(os, "fork"):  # one process where workers cannot be forked (Windows)
         _OPTIONS.clear()
         _OPTIONS.update(options)
         for item in items:  # no _warm(): `extract` of one short text compiles only the patterns it needs
@@ -202,7 +207,81 @@ def _payload_size(item: Item) -> int:
 _ON, _SINCE, _READ = 0, 1, 2
 
 
-def _worker_main(conn: Any, options: dict[str, bool], slot: Any) -> None:
+def _encode(obj: Any) -> bytes:
+    """A message as bytes: ``marshal`` (chunks and outcomes are tuples, lists and dicts of str, bytes, int,
+    float and None: about a third faster than pickle both ways, and built in), pickle for anything else."""
+    import marshal
+
+    try:
+        return b"M" + marshal.dumps(obj)
+    except ValueError:  # an object marshal cannot write (records are JSON-ready, so never seen in practice)
+        import pickle
+
+        return b"P" + pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+
+
+def _decode(data: bytes | bytearray) -> Any:
+    import marshal
+
+    body = memoryview(data)[1:]
+    if data[:1] == b"M":
+        return marshal.loads(body)
+    import pickle
+
+    return pickle.loads(body)
+
+
+class _Conn:
+    """One end of a worker's two pipes (parent to worker, worker to parent): whole messages, each a 4-byte
+    length then :func:`_encode`'s bytes. Plain pipes, not ``multiprocessing``: importing it and its shared
+    memory (``ctypes``) cost about 25 ms before the first worker could start, which a one-job run never
+    pays. A reader sees the end of the file when the process at the other end is gone."""
+
+    def __init__(self, rfd: int, wfd: int) -> None:
+        self.rfd, self.wfd = rfd, wfd
+
+    def fileno(self) -> int:
+        return self.rfd
+
+    def send(self, obj: Any) -> None:
+        data = _encode(obj)
+        view = memoryview(len(data).to_bytes(4, "little") + data)
+        while view:
+            view = view[os.write(self.wfd, view) :]
+
+    def recv(self) -> Any:
+        return _decode(self._read(int.from_bytes(self._read(4), "little")))
+
+    def _read(self, size: int) -> bytearray:
+        buf = bytearray(size)
+        view = memoryview(buf)
+        got = 0
+        while got < size:
+            n = os.readv(self.rfd, [view[got:]])
+            if n == 0:
+                raise EOFError("the other end is gone")
+            got += n
+        return buf
+
+    def poll(self) -> bool:
+        """Can a message be read without waiting (or the end of the file)?"""
+        import select
+
+        if not hasattr(select, "poll"):  # pragma: no cover - platforms without poll
+            return bool(select.select([self.rfd], [], [], 0)[0])
+        one = select.poll()
+        one.register(self.rfd, select.POLLIN)
+        return bool(one.poll(0))
+
+    def close(self) -> None:
+        for fd in (self.rfd, self.wfd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def _worker_main(conn: _Conn, options: dict[str, bool], slot: Any) -> None:
     import time
 
     _init_worker(options)
@@ -218,10 +297,11 @@ def _worker_main(conn: Any, options: dict[str, bool], slot: Any) -> None:
         chunk, message = message, None
         slot[_READ] = chunk[0][0]
         answers = []
-        for index, item, skip in chunk:
+        for index, item_fields, skip in chunk:
             slot[_SINCE] = time.monotonic()  # the time first, then the input: the parent reads them the other way
             slot[_ON] = index
-            answers.append((index, _work((item, skip))))
+            outcome = _work((Item(*item_fields), skip))
+            answers.append((index, _OUTCOME_FIELDS(outcome)))
         try:
             if conn.poll():  # a chunk queued while this one ran: take it before answering (see can_prefetch)
                 message = conn.recv()
@@ -234,25 +314,78 @@ def _worker_main(conn: Any, options: dict[str, bool], slot: Any) -> None:
             return
 
 
+#: An input's and an outcome's fields in order, as sent between the processes (``Item(*fields)``).
+_ITEM_FIELDS = attrgetter(*(f.name for f in fields(Item)))
+_OUTCOME_FIELDS = attrgetter(*(f.name for f in fields(Outcome)))
+
+
+#: Bytes that a pipe to a worker must hold for a chunk to be queued while it is busy (see can_prefetch).
+_PIPE_BYTES = 1 << 20
+
+
+def _grow_pipe(fd: int) -> bool:
+    """Make the pipe hold ``_PIPE_BYTES`` if the system allows (Linux: the default is 64 KB); whether it
+    holds at least three prefetched chunks, so that one more always goes in without blocking."""
+    try:
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        except OSError:  # over /proc/sys/fs/pipe-max-size: keep the default
+            pass
+        return fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ) >= 3 * _PREFETCH_BYTES + 4096
+    except (ImportError, AttributeError, OSError):  # not Linux
+        return False
+
+
 class _Worker:
-    def __init__(self, ctx: Any, options: dict[str, bool]) -> None:
-        self.conn, child = ctx.Pipe()
-        self.slot = ctx.RawArray("d", 3)  # written by the worker only (_ON, _SINCE, _READ)
-        self.slot[_ON] = self.slot[_READ] = -1
-        self.proc = ctx.Process(target=_worker_main, args=(child, options, self.slot), daemon=True)
-        self.proc.start()
-        child.close()
+    """A forked worker process, its pipes and its shared slot (an anonymous shared memory map of three
+    doubles, written by the worker only)."""
+
+    def __init__(self, options: dict[str, bool], others: list[_Worker]) -> None:
+        import mmap
+
+        down_r, down_w = os.pipe()  # parent -> worker
+        up_r, up_w = os.pipe()  # worker -> parent
+        self.slot: Any = memoryview(mmap.mmap(-1, 3 * 8)).cast("d")  # _ON, _SINCE, _READ
+        self.slot[_ON] = self.slot[_READ] = -1.0
+        self.prefetch = _grow_pipe(down_w)
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker: never returns into the parent's code
+            code = 1
+            try:
+                os.close(down_w)
+                os.close(up_r)
+                for other in others:  # inherited ends of the other workers' pipes
+                    other.conn.close()
+                _worker_main(_Conn(down_r, up_w), options, self.slot)
+                code = 0
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        os.close(down_r)
+        os.close(up_w)
+        self.conn = _Conn(up_r, down_w)
+        self.exited = False
         self.inflight: list[tuple[int, Item, bool]] = []  # sent, not yet answered, in order
         self.since = 0.0  # when it last sent something or got work
         self.current = 0  # size of the chunk it is working on (the oldest one sent)
         self.current_small = False  # that chunk holds at most _PREFETCH_BYTES
         self.queued = 0  # size of the chunk sent while it was busy (0: none)
-        self.prefetch = _prefetch_ok(self.conn)
+
+    def send(self, chunk: list[tuple[int, Item, bool]]) -> None:
+        self.conn.send([(index, _ITEM_FIELDS(item), skip) for index, item, skip in chunk])
+
+    def receive(self) -> list[tuple[int, Outcome]]:
+        return [(index, Outcome(*fields)) for index, fields in self.conn.recv()]
 
     def can_prefetch(self) -> bool:
         """Busy, no chunk queued yet, and its chunk is small or read whole (the worker wrote the chunk's first
-        index in the slot when it read it): the socket buffer then holds at most _PREFETCH_BYTES, and one
-        more chunk of at most _PREFETCH_BYTES goes in without blocking."""
+        index in the slot when it read it): the pipe then holds at most _PREFETCH_BYTES, and one more chunk
+        of at most _PREFETCH_BYTES goes in without blocking."""
         if not self.prefetch or self.queued or not self.inflight:
             return False
         return self.current_small or self.slot[_READ] == self.inflight[0][0]
@@ -274,66 +407,51 @@ class _Worker:
         on = self.on()
         return max(self.since, on[1] if on else 0.0) + limit
 
+    def is_alive(self) -> bool:
+        if not self.exited and os.waitpid(self.pid, os.WNOHANG)[0] != 0:
+            self.exited = True
+        return not self.exited
+
     def stop(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(5)
+        """Kill it (if it still runs), wait for it (at most 5 s) and close its pipes."""
+        import signal
+        import time
+
+        if self.is_alive():
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            give_up = time.monotonic() + 5.0
+            while self.is_alive() and time.monotonic() < give_up:
+                time.sleep(0.001)
         self.conn.close()
 
 
-def _prefetch_ok(conn: Any) -> bool:
-    """Whether chunks may be queued to a busy worker: the connection is a socket whose send buffer holds a
-    prefetched chunk with room to spare (Linux: about 200 KB)."""
-    try:
-        import socket
-
-        sock = socket.socket(fileno=os.dup(conn.fileno()))
-        try:
-            return sock.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF) >= 3 * _PREFETCH_BYTES
-        finally:
-            sock.close()
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
 class _Poller:
-    """``multiprocessing.connection.wait`` for the busy workers' pipes and process sentinels, with one
-    ``select.poll`` object kept for the whole run (wait() builds and fills a new selector at every call, about
-    two calls per input: a tenth of the parent's CPU in a two-job batch). Descriptors are registered and
-    unregistered as workers become busy, idle or replaced."""
+    """Waits on the busy workers' pipes with one ``select.poll`` object kept for the whole run (building and
+    filling a selector at every wait, about two per input, cost a tenth of the parent's CPU in a two-job
+    batch); descriptors are registered and unregistered as workers become busy, idle or replaced. A worker
+    that dies shows as the end of its pipe. ``select.select`` where there is no ``poll``."""
 
-    def __init__(self, select_module: Any) -> None:
-        self.select = select_module
-        self.poll = select_module.poll()
-        self.watched: set[int] = set()
-
-    @classmethod
-    def make(cls) -> _Poller | None:
+    def __init__(self) -> None:
         import select
 
-        return cls(select) if hasattr(select, "poll") else None
+        self.select = select
+        self.poll = select.poll() if hasattr(select, "poll") else None
+        self.watched: set[int] = set()
 
-    def has_data(self, conn: Any) -> bool:
-        """``conn.poll()`` (a message can be read without blocking), without building a selector."""
-        one = self.select.poll()
-        one.register(conn.fileno(), self.select.POLLIN)
-        return bool(one.poll(0))
-
-    def wait(self, busy: list[_Worker], timeout: float) -> set[Any]:
-        want = {w.conn.fileno() for w in busy} | {w.proc.sentinel for w in busy}
+    def wait(self, busy: list[_Worker], timeout: float) -> set[_Worker]:
+        by_fd = {w.conn.fileno(): w for w in busy}
+        if self.poll is None:  # pragma: no cover - platforms without poll
+            return {by_fd[fd] for fd in self.select.select(list(by_fd), [], [], timeout)[0]}
+        want = set(by_fd)
         for fd in self.watched - want:  # idle or replaced (a closed descriptor may be unregistered)
             self.poll.unregister(fd)
         for fd in want - self.watched:
             self.poll.register(fd, self.select.POLLIN)
         self.watched = want
-        fds = {fd for fd, _event in self.poll.poll(max(0, math.ceil(timeout * 1000)))}
-        ready: set[Any] = set()
-        for w in busy:
-            if w.conn.fileno() in fds:
-                ready.add(w.conn)
-            if w.proc.sentinel in fds:
-                ready.add(w.proc.sentinel)
-        return ready
+        return {by_fd[fd] for fd, _event in self.poll.poll(max(0, math.ceil(timeout * 1000))) if fd in by_fd}
 
 
 class _Parallel:
@@ -349,32 +467,37 @@ class _Parallel:
             return self.chunksize
         return max(1, min(self.chunksize, -(-left // (2 * self.jobs))))
 
-    def _spawn(self, ctx: Any) -> _Worker:
+    def _spawn(self, others: list[_Worker]) -> _Worker:
+        """A new worker; ``others`` are the live workers, whose pipe ends it must not keep open."""
         import gc
+        import sys
 
+        for stream in (sys.stdout, sys.stderr):  # or the worker would write what they hold a second time
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
         gc.freeze()  # forked workers share the warm pipeline's pages instead of copying them when the GC runs
         try:
-            return _Worker(ctx, self.options)
+            return _Worker(self.options, others)
         finally:
             gc.unfreeze()
 
     def run(self, tasks: Iterator[tuple[Item, bool]]) -> Iterator[Outcome]:
         import itertools
-        import multiprocessing
         import time
         from collections import deque
-        from multiprocessing.connection import wait
 
-        poller = _Poller.make()
+        poller = _Poller()
 
         first = next(tasks, None)
         if first is None:  # nothing to do: no start-up, no workers
             return
         tasks = itertools.chain([first], tasks)
         _warm()
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        workers = [self._spawn(ctx) for _ in range(self.jobs)]
+        workers: list[_Worker] = []
+        for _ in range(self.jobs):
+            workers.append(self._spawn(workers))
         retry: deque[tuple[int, Item, bool]] = deque()  # re-sent first, one item per chunk
         done: dict[int, Outcome] = {}
         next_index = emit = 0
@@ -411,7 +534,7 @@ class _Parallel:
                         continue
                     if busy:
                         try:
-                            w.conn.send(chunk)  # fits in the empty socket buffer (can_prefetch): never blocks
+                            w.send(chunk)  # fits in the pipe, which holds at most one small chunk (can_prefetch)
                         except OSError:  # it died: its own items are handled below, these go again
                             retry.extend(chunk)
                             continue
@@ -419,11 +542,11 @@ class _Parallel:
                         w.queued = len(chunk)
                         continue
                     try:
-                        w.conn.send(chunk)  # the worker is idle, waiting in recv(): this cannot block for long
+                        w.send(chunk)  # the worker is idle, waiting in recv(): this cannot block for long
                     except OSError:  # it died while idle: replace it
                         w.stop()
-                        w = workers[i] = self._spawn(ctx)
-                        w.conn.send(chunk)
+                        w = workers[i] = self._spawn([x for x in workers if x is not w])
+                        w.send(chunk)
                     w.inflight = chunk
                     w.current, w.queued = len(chunk), 0
                     w.current_small = sum(_payload_size(it) for _, it, sk in chunk if not sk) <= _PREFETCH_BYTES
@@ -439,18 +562,15 @@ class _Parallel:
                     continue
                 now = time.monotonic()
                 timeout = max(0.0, min(w.deadline(self.item_timeout) for w in busy) - now)
-                if poller is None:
-                    ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout)
-                else:
-                    ready = poller.wait(busy, timeout)
+                ready = poller.wait(busy, timeout)
                 now = time.monotonic()
                 for i, w in enumerate(workers):
                     if not w.inflight:
                         continue
-                    if w.conn in ready:
+                    if w in ready:
                         try:
-                            while w.inflight and (w.conn.poll() if poller is None else poller.has_data(w.conn)):
-                                for index, outcome in w.conn.recv():  # one chunk's outcomes, in order
+                            while w.inflight and w.conn.poll():
+                                for index, outcome in w.receive():  # one chunk's outcomes, in order
                                     if w.inflight[0][0] == index:
                                         w.inflight.pop(0)
                                     done[index] = outcome
@@ -458,15 +578,13 @@ class _Parallel:
                                 w.since = now
                             continue
                         except (EOFError, OSError):
-                            pass  # died while sending: handled below
-                        reason = "the worker process died while reading this input (out of memory or a crash)"
-                    elif w.proc.sentinel in ready:
+                            pass  # died (the end of its pipe), perhaps while sending: handled below
                         reason = "the worker process died while reading this input (out of memory or a crash)"
                     elif now >= w.deadline(self.item_timeout):
                         reason = f"reading this input took longer than {self.item_timeout:.0f} s; it was stopped"
                     else:
                         continue
-                    if w.proc.is_alive() and w.conn.poll():
+                    if w.is_alive() and w.conn.poll():
                         continue  # it answered after all
                     on = w.on()  # the input it was reading; the others of its chunks go again
                     position = on[0] if on else 0
@@ -475,7 +593,7 @@ class _Parallel:
                     retry.extendleft(reversed(w.inflight))
                     w.inflight = []
                     w.stop()
-                    workers[i] = self._spawn(ctx)
+                    workers[i] = self._spawn([x for x in workers if x is not w])
         finally:
             for w in workers:
                 w.stop()
