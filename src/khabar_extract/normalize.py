@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, groupby, repeat
 from operator import is_, itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -74,8 +74,8 @@ INVISIBLE_CHARS = "\u00ad\u061c\u200b\u200d\u2060\u202a\u202b\u202c\u202d\u202e\
 INVISIBLE = INVISIBLE_CHARS
 
 _PIECE_RUN = re.compile(f"[{PIECE}]+")
-_PIECE_CHARS = frozenset(c for c in map(chr, range(0x0600, 0x0700)) if re.fullmatch(f"[{PIECE}]", c))
-_LETTER_CHARS = frozenset(c for c in _PIECE_CHARS if re.fullmatch(f"[{LETTER}]", c))
+_PIECE_CHARS = frozenset(filter(re.compile(f"[{PIECE}]").fullmatch, map(chr, range(0x0600, 0x0700))))
+_LETTER_CHARS = frozenset(filter(re.compile(f"[{LETTER}]").fullmatch, _PIECE_CHARS))
 _DIACRITICS = frozenset(map(chr, [*range(0x064B, 0x0653), 0x0670]))
 _WORD_CHARS = (
     _PIECE_CHARS
@@ -196,6 +196,7 @@ _LETTER_FOLD = {
     "\N{ARABIC LETTER HEH DOACHASHMEE}": "\N{ARABIC LETTER HEH}",
     "\N{ARABIC LETTER HEH GOAL}": "\N{ARABIC LETTER HEH}",
 }
+_LETTER_FOLD_TABLE = str.maketrans(_LETTER_FOLD)
 _TEH_MARBUTA = "\N{ARABIC LETTER TEH MARBUTA}"
 # Word ligatures (U+FDF0-FDFF: ﷲ ﷺ ﷼ ﷽ ...) are symbols in their own right: kept.
 _KEEP_FORMS = range(0xFDF0, 0xFE00)
@@ -217,14 +218,14 @@ def _presentation_tables() -> tuple[dict[str, str], dict[str, str]]:
         tag, _, rest = dec.partition(" ")
         if tag not in {"<isolated>", "<final>", "<initial>", "<medial>"}:
             continue
-        chars = "".join(chr(int(h, 16)) for h in rest.split())
+        chars = "".join(map(chr, map(int, rest.split(), repeat(16))))
         if (
             len(chars) >= 2
             and chars[0] in " \u0640"
             and all(unicodedata.category(c) == "Mn" for c in chars[1:])
         ):
             chars = chars[1:]  # isolated or medial vowel marks (U+FE70-FE7F, U+FC5E-FC63): the marks alone
-        chars = "".join(_LETTER_FOLD.get(c, c) for c in chars)
+        chars = chars.translate(_LETTER_FOLD_TABLE)
         if chars == _TEH_MARBUTA:
             chars = "\N{ARABIC LETTER HEH}"
         (one if len(chars) == 1 else many)[ch] = chars
@@ -239,7 +240,11 @@ _DIGITS = frozenset(_DIGIT_CHARS)
 
 
 def _class(chars: Iterable[str]) -> str:
-    return "".join(re.escape(c) for c in sorted(set(chars)))
+    """A regex class body for ``chars``, consecutive code points written as ranges (quicker to compile)."""
+    points = sorted(set(map(ord, chars)))
+    # runs of consecutive code points: the code point minus its rank is the same along a run
+    runs = [[chr(c) for _, c in run] for _, run in groupby(enumerate(points), lambda ic: ic[1] - ic[0])]
+    return "".join(re.escape(r[0]) + (f"-{re.escape(r[-1])}" if len(r) > 1 else "") for r in runs)
 
 
 #: Folds that depend on the neighbours (ة before ال, an odd space between digits): looked at one by one.
@@ -1066,7 +1071,7 @@ def load_lexicon(folder: str | Path | None = None) -> ZwnjLexicon:
 
 
 #: Line breaks of str.splitlines() other than "\n": a file holding one is read line by line.
-_ODD_BREAKS = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_ODD_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _tsv_columns(text: str, width: int, first_num: int) -> list[list[str]] | None:
@@ -1074,7 +1079,7 @@ def _tsv_columns(text: str, width: int, first_num: int) -> list[list[str]] | Non
     ``str.split`` over the whole file instead of one per line (21,000 lines at start-up).  None when
     anything is unusual (another line break, a row of another width, an empty column, a count that is
     not ASCII digits): the caller then reads line by line, which gives the same data or names the bad line."""
-    if _ODD_BREAKS.search(text):
+    if any(map(text.__contains__, _ODD_BREAKS)):
         return None
     lines = [ln for ln in text.split("\n") if ln and ln[0] != "#"]
     if not lines:
@@ -1179,11 +1184,9 @@ def _read_derived(path: Any, rules: dict[str, Any]) -> ZwnjLexicon:
         first, second, zwnj, space = raw["junctions"]
         glued, glued_a, glued_b = raw["split_words"]
         joined_a, joined_b = raw["join_pairs"]
-        if not {str} >= {*map(type, words), *map(type, first), *map(type, second)} or not {int} >= {
-            *map(type, counts), *map(type, zwnj), *map(type, space), *map(type, raw["initial"].values()),
-            *map(type, raw["final"].values())
-        }:
-            raise TypeError("a piece that is not a string or a count that is not an integer")
+        # (str.join and sum raise TypeError on a piece that is not a string, a count that is not a number)
+        "".join([*words, *first, *second])
+        sum([*counts, *zwnj, *space, *raw["initial"].values(), *raw["final"].values()])
         pieces = dict(zip(words, counts, strict=True))
         initial = dict(pieces)
         initial.update(raw["initial"])
