@@ -48,6 +48,7 @@ print(json.dumps({
     "wall_s": wall, "warm_s": warm, "parent_cpu_s": parent,
     "inputs": s.inputs, "stored": s.stored, "failed": s.failed, "facts": s.facts,
     "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]) + sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
+    "workers_cpu_s": sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
     "parent_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
 }))
@@ -101,6 +102,7 @@ def measure(
         throughput = {}
         walls: dict[int, list[float]] = {j: [] for j in jobs}
         parent_cpu: dict[int, list[float]] = {j: [] for j in jobs}
+        workers_cpu: dict[int, list[float]] = {j: [] for j in jobs if j > 1}
         loads: list[float] = []
         for _ in range(rounds):  # interleaved rounds, best wall time kept: the machine is shared and noisy
             for j in jobs:
@@ -109,6 +111,8 @@ def measure(
                 r = run_once([str(raw)], j, work)
                 walls[j].append(r["wall_s"])
                 parent_cpu[j].append(r["parent_cpu_s"])
+                if j > 1:
+                    workers_cpu[j].append(r["workers_cpu_s"])
                 best = throughput.get(f"jobs={j}")
                 if best is None or r["wall_s"] < best["wall_s"]:
                     throughput[f"jobs={j}"] = {
@@ -140,6 +144,10 @@ def measure(
         results["parent_cpu_after_startup_s (every round)"] = {
             f"jobs={j}": " ".join(f"{c:.2f}" for c in cs) for j, cs in parent_cpu.items()
         }
+        if workers_cpu:  # with the parent's: the CPU a parallel run needs in all, whatever the machine's load
+            results["workers_cpu_s (every round)"] = {
+                f"jobs={j}": " ".join(f"{c:.2f}" for c in cs) for j, cs in workers_cpu.items()
+            }
         memory = {}
         for copies in (1, repeat) if repeat > 1 else ():
             path = os.path.join(work, f"raw-x{copies}.jsonl")

@@ -252,7 +252,7 @@ def test_cli_batch_killed_mid_run_stays_consistent_and_resumes(tmp_path, signal_
         assert proc.returncode == 130 and b"--resume" in err
     else:
         assert proc.returncode == -signal.SIGKILL
-        time.sleep(0.5)  # workers die with their parent (PR_SET_PDEATHSIG)
+        time.sleep(0.5)  # workers die with their parent (SIGIO at the end of their lifeline pipe)
         survivors = [p for p in os.listdir("/proc") if p.isdigit() and _cmdline(p).count(str(db))]
         assert survivors == []
     conn = _consistent(db)

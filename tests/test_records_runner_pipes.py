@@ -61,3 +61,49 @@ def test_records_runner_pipes_parallel_outcomes_equal_one_process():
         assert [type(v) for v in vars(a).values()] == [type(v) for v in vars(b).values()]
         for ra, rb in zip(a.fact_rows, b.fact_rows, strict=True):
             assert [type(v) for v in ra] == [type(v) for v in rb]
+
+
+_ORPHAN = """
+import os, signal, sys, time
+from khabar_extract.records.runner import _die_with_parent
+r, w = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.close(w)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)  # the test's output pipe must end with the parent
+    os.dup2(null, 2)
+    _die_with_parent(r)
+    end = time.monotonic() + 20
+    while time.monotonic() < end:  # busy, as on a stuck input: never reads its pipes
+        pass
+    os._exit(0)
+print(pid, flush=True)
+time.sleep(0.2)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_records_runner_pipes_a_busy_worker_dies_with_its_killed_parent():
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = subprocess.run([sys.executable, "-c", _ORPHAN], capture_output=True, text=True, timeout=60)
+    assert out.returncode == -signal.SIGKILL
+    pid = int(out.stdout.split()[0])
+    deadline = time.monotonic() + 5
+    state = "R"
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                state = fh.read().rsplit(b")", 1)[1].split()[0].decode()
+        except OSError:
+            state = "gone"
+        if state in ("Z", "gone"):
+            break
+        time.sleep(0.05)
+    if state not in ("Z", "gone"):  # pragma: no cover - clean up before failing
+        os.kill(pid, signal.SIGKILL)
+    assert state in ("Z", "gone")

@@ -113,14 +113,25 @@ def _init_worker(options: dict[str, bool]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler (it raises KeyboardInterrupt)
-    try:  # Linux: die with the parent even when it is killed with SIGKILL
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:  # pragma: no cover - other platforms
-        pass
     _OPTIONS.clear()
     _OPTIONS.update(options)
+
+
+def _die_with_parent(lifeline: int) -> None:
+    """End this worker as soon as its parent ends, even killed with SIGKILL and however busy the worker is.
+    ``lifeline`` is the read end of a pipe whose only write end the parent holds (nothing is ever written):
+    when the last writer of a pipe closes it, Linux sends SIGIO, whose default action ends the process, to
+    the owner of an ``O_ASYNC`` read end. This does what ``prctl(PR_SET_PDEATHSIG)`` did without importing
+    ``ctypes`` (about 9 ms in every worker). Elsewhere, an idle worker still ends at the end of its pipe."""
+    try:
+        import fcntl
+        import signal
+
+        signal.signal(signal.SIGIO, signal.SIG_DFL)
+        fcntl.fcntl(lifeline, fcntl.F_SETOWN, os.getpid())
+        fcntl.fcntl(lifeline, fcntl.F_SETFL, fcntl.fcntl(lifeline, fcntl.F_GETFL) | os.O_ASYNC)
+    except (ImportError, AttributeError, OSError, ValueError):  # pragma: no cover - not Linux
+        pass
 
 
 #: A tiny article touching every stage (title, dateline, money, percent, dates, an interview turn), so that
@@ -347,6 +358,7 @@ class _Worker:
 
         down_r, down_w = os.pipe()  # parent -> worker
         up_r, up_w = os.pipe()  # worker -> parent
+        life_r, self.lifeline = os.pipe()  # see _die_with_parent
         self.slot: Any = memoryview(mmap.mmap(-1, 3 * 8)).cast("d")  # _ON, _SINCE, _READ
         self.slot[_ON] = self.slot[_READ] = -1.0
         self.prefetch = _grow_pipe(down_w)
@@ -354,10 +366,11 @@ class _Worker:
         if self.pid == 0:  # the worker: never returns into the parent's code
             code = 1
             try:
-                os.close(down_w)
-                os.close(up_r)
+                for fd in (down_w, up_r, self.lifeline):
+                    os.close(fd)
                 for other in others:  # inherited ends of the other workers' pipes
-                    other.conn.close()
+                    other.close()
+                _die_with_parent(life_r)
                 _worker_main(_Conn(down_r, up_w), options, self.slot)
                 code = 0
             except BaseException:
@@ -366,8 +379,8 @@ class _Worker:
                 traceback.print_exc()
             finally:
                 os._exit(code)
-        os.close(down_r)
-        os.close(up_w)
+        for fd in (down_r, up_w, life_r):
+            os.close(fd)
         self.conn = _Conn(up_r, down_w)
         self.exited = False
         self.inflight: list[tuple[int, Item, bool]] = []  # sent, not yet answered, in order
@@ -425,7 +438,15 @@ class _Worker:
             give_up = time.monotonic() + 5.0
             while self.is_alive() and time.monotonic() < give_up:
                 time.sleep(0.001)
+        self.close()
+
+    def close(self) -> None:
+        """Close the parent's ends of its pipes (the lifeline last: closing it ends a worker still running)."""
         self.conn.close()
+        try:
+            os.close(self.lifeline)
+        except OSError:
+            pass
 
 
 class _Poller:
