@@ -52,3 +52,55 @@ def test_article_dates_offset_table_matches_the_tz_database():
         expected = "+04:30" if off == dt.timedelta(hours=4, minutes=30) else "+03:30"
         assert tehran_offset(day.year, day.month, day.day) == expected, day
         day += jdatetime.timedelta(days=1)
+
+
+def test_article_dates_new_jdate_is_what_the_constructor_builds():
+    # new_jdate copies a constructed date under the same locale setting: same type, same state, same behaviour;
+    # a date that may be invalid goes to the constructor, which raises
+    from khabar_extract.article.dates import new_jdate
+
+    checked = 0
+    for y in (1, 1375, 1399, 1402, 1403, 1404, jdatetime.MAXYEAR):
+        for m in range(1, 13):
+            for d in (1, 15, 29, 30, 31, 32):
+                try:
+                    want = jdatetime.date(y, m, d)
+                except ValueError:
+                    with pytest.raises(ValueError):
+                        new_jdate(y, m, d)
+                    continue
+                got = new_jdate(y, m, d)
+                assert type(got) is jdatetime.date and vars(got) == vars(want) and got == want
+                assert got.strftime("%A %d %B %Y") == want.strftime("%A %d %B %Y")
+                checked += 1
+    assert checked > 300
+
+
+def test_article_dates_new_jdate_follows_jdatetime_locale():
+    from khabar_extract.article.dates import new_jdate
+
+    before = jdatetime.set_locale("fa_IR")
+    try:
+        assert new_jdate(1402, 5, 10).strftime("%B") == jdatetime.date(1402, 5, 10).strftime("%B") == "مرداد"
+        assert vars(new_jdate(1402, 5, 11)) == vars(jdatetime.date(1402, 5, 11))
+    finally:
+        jdatetime.set_locale(before)
+    assert vars(new_jdate(1402, 5, 12)) == vars(jdatetime.date(1402, 5, 12))
+
+
+def test_article_dates_gregorian_equals_jdatetime():
+    # counted from each year's 1 Farvardin; checked for every valid date of the years 1-3177 when written,
+    # here for a whole 33-year leap cycle and the edges of that range
+    from khabar_extract.article.dates import gregorian
+
+    checked = 0
+    for y in [*range(1370, 1404), 1, 2, 3176, 3177]:
+        for m in range(1, 13):
+            for d in range(1, 32):
+                try:
+                    want = jdatetime.date(y, m, d).togregorian()
+                except ValueError:
+                    continue
+                assert gregorian(y, m, d) == want
+                checked += 1
+    assert checked > 13_000

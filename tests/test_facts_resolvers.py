@@ -148,3 +148,27 @@ def test_facts_jalali_to_gregorian_equals_jdatetime():
     assert checked > 12_000
     assert jalali_to_gregorian(1402, 12, 21).isoformat() == "2024-03-11"
     assert jalali_to_gregorian(1399, 12, 30).isoformat() == "2021-03-20"  # Esfand 30 of a leap year
+
+
+def test_facts_shift_jalali_equals_jdatetime_arithmetic():
+    # a relative day is the article's date plus an offset: the same day jdatetime's own "+ timedelta" gives,
+    # across month, year and leap-year (Esfand 30) edges
+    import datetime
+
+    import jdatetime
+
+    for y, m, d in [(1399, 12, 30), (1400, 1, 1), (1402, 12, 29), (1403, 12, 30), (1402, 6, 31), (1402, 7, 1)]:
+        ref = jdatetime.date(y, m, d)
+        for offset in (-400, -31, -2, -1, 0, 1, 2, 31, 366):
+            want = ref + datetime.timedelta(days=offset)
+            assert R._shift_jalali(y, m, d, offset) == (want.year, want.month, want.day)
+
+
+def test_facts_relative_day_resolves_against_the_article_date():
+    import jdatetime
+
+    from khabar_extract.facts import extract_facts
+
+    doc = normalize("دیروز و فردا")
+    facts = [f.to_dict() for f in extract_facts(doc, reference_date=jdatetime.date(1403, 1, 1))]
+    assert [(f["value"], f["iso"]) for f in facts] == [("1402-12-29", "2024-03-19"), ("1403-01-02", "2024-03-21")]

@@ -87,3 +87,39 @@ def test_facts_tokens_twin_equals_the_regex_module() -> None:
     for t in _fixture_texts():
         for pos in range(len(t)):
             assert read(F._tokens_after(t, pos)) == read(p.tokens_after.match(t, pos))
+
+
+def test_facts_new_fact_equals_the_dataclass() -> None:
+    # extract_facts builds its facts without the frozen dataclass's __init__: same fields, equal, still frozen
+    import dataclasses
+
+    import pytest
+
+    from khabar_extract.facts import Fact, _new_fact
+
+    args = ("money", 250, (3, 19), "۲۵۰ میلیارد ریال", {"currency": "IRR"})
+    got, want = _new_fact(*args), Fact(*args)
+    assert type(got) is Fact and got == want and vars(got) == vars(want) and got.to_dict() == want.to_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got.kind = "percent"  # type: ignore[misc]
+
+
+def test_facts_is_adversarial_equals_the_plain_search() -> None:
+    # is_adversarial tries the regex module only where the stdlib twin matches, and stops at the number's end
+    p = patterns()
+    articles = sorted((Path(__file__).parent / "fixtures" / "facts").glob("*.txt"))
+    checked = 0
+    for path in articles:
+        text = normalize(path.read_text(encoding="utf-8")).text
+        for n in F.find_numbers(text):
+            lo, hi = max(0, n.start - 24), min(len(text), n.end + 24)
+            want = False
+            for m in p.adversarial.finditer(text, lo, hi):
+                if m.start() >= n.end:
+                    break
+                if n.start < m.end():
+                    want = True
+                    break
+            assert F.is_adversarial(text, n.start, n.end) == want
+            checked += 1
+    assert checked > 100

@@ -55,10 +55,6 @@ def key(text: str) -> str:
     return out
 
 
-def is_blank_char(c: str) -> bool:
-    return c.isspace() or c in _INVISIBLE
-
-
 _WS = " \t\r\f\v\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _WS_INVISIBLE = _WS + _INVISIBLE
 #: Every character ``str.isspace()`` accepts, which is what regex ``\s`` matches in a str pattern.

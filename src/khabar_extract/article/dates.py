@@ -9,6 +9,8 @@ Times in the repeated hour at the end of 30 Shahrivar are read as daylight time 
 
 from __future__ import annotations
 
+import locale
+import os
 from functools import lru_cache
 from typing import Any
 
@@ -30,12 +32,85 @@ def tehran_offset(year: int, month: int, day: int) -> str:
 
 @lru_cache(maxsize=4096)
 def _jalali(year: int, month: int, day: int, _locale: str | None) -> tuple[Any, Any]:
-    """``(jdatetime.date, datetime.date)`` of a Jalali date, cached: building a jdatetime.date looks up the
-    locale each time (~10 us). Keyed on jdatetime's current locale too, so a changed locale gets new dates."""
+    """``(jdatetime.date, datetime.date)`` of a Jalali date, cached (a batch meets the same dates again).
+    Keyed on jdatetime's current locale too, so a changed locale gets new dates."""
+    jdate = new_jdate(year, month, day)
+    return jdate, jdate.togregorian() if not 1 <= year <= _LAST_CHECKED_YEAR else gregorian(year, month, day)
+
+
+#: Days of the Jalali year before the first of each month.
+_DAYS_BEFORE = (0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336)
+#: :func:`gregorian` was checked against jdatetime for every valid date of the years 1 to this one.
+_LAST_CHECKED_YEAR = 3177
+
+
+@lru_cache(maxsize=512)
+def _nowruz_ordinal(year: int) -> int:
+    """The proleptic Gregorian ordinal of 1 Farvardin of ``year``, by jdatetime's own conversion."""
+    import datetime
+
     import jdatetime
 
-    jdate = jdatetime.date(year, month, day)
-    return jdate, jdate.togregorian()
+    return datetime.date(*jdatetime.JalaliToGregorian(year, 1, 1).getGregorianList()).toordinal()
+
+
+def gregorian(year: int, month: int, day: int) -> Any:
+    """``jdatetime.date(year, month, day).togregorian()`` of a valid date of the years 1 to 3177, counted from
+    the year's 1 Farvardin (converted once per year: a batch meets few years, but a new date in each article).
+    Checked to give jdatetime's result for every valid date of those years."""
+    import datetime
+
+    return datetime.date.fromordinal(_nowruz_ordinal(year) + _DAYS_BEFORE[month - 1] + day - 1)
+
+
+#: Days of the Jalali months in a common year (Esfand has 30 in a leap year).
+_COMMON_DAYS = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 29)
+#: The environment variables ``locale.getdefaultlocale`` reads (jdatetime's locale test may consult it).
+_LOCALE_ENV = ("LC_ALL", "LC_CTYPE", "LANG", "LANGUAGE")
+#: The date fields of a ``jdatetime.date`` (name-mangled attributes of its class ``date``).
+_FIELDS = _YEAR, _MONTH, _DAY = ("_date__year", "_date__month", "_date__day")
+#: One ``jdatetime.date`` built by its constructor for each locale setting (see :func:`new_jdate`).
+_PROTOTYPES: dict[tuple[str | None, ...], Any] = {}
+
+
+@lru_cache(maxsize=16)
+def _reads_environment(ctype: str) -> bool:
+    """Whether jdatetime's locale test reads the locale environment while ``LC_CTYPE`` is ``ctype`` (the current
+    setting, which ``locale.getlocale`` reads): it does when ``getlocale`` leaves a part unknown."""
+    return None in locale.getlocale()
+
+
+def new_jdate(year: int, month: int, day: int) -> Any:
+    """``jdatetime.date(year, month, day)``, built without its constructor when the date is surely valid.
+
+    The constructor reads the process locale (``locale.getlocale``, and the locale environment when that is
+    unset) to choose Persian or English month and weekday names: ~10 us, and ~50 us on the cold cache of a
+    batch, where every article brings a new date. Here the object is a copy of a date the constructor built
+    under the same setting (jdatetime's own locale, the C library's ``LC_CTYPE`` and the locale environment:
+    everything that choice reads), with the year, month and day replaced, so its state is what the constructor
+    would give. Dates that may be invalid (beyond the 29th of Esfand, out of jdatetime's years) and any
+    jdatetime whose objects do not hold the expected fields go through the constructor itself."""
+    import jdatetime
+
+    if not (jdatetime.MINYEAR <= year <= jdatetime.MAXYEAR and 1 <= month <= 12 and 1 <= day <= _COMMON_DAYS[month - 1]):
+        return jdatetime.date(year, month, day)
+    try:
+        ctype = locale.setlocale(locale.LC_CTYPE)  # a query: changes nothing
+        setting: tuple[str | None, ...] = (jdatetime.get_locale(), ctype)
+        if _reads_environment(ctype):
+            setting += tuple(map(os.environ.get, _LOCALE_ENV))
+    except (ValueError, locale.Error):
+        return jdatetime.date(year, month, day)  # a locale getlocale cannot read: as the constructor does
+    proto = _PROTOTYPES.get(setting)
+    if proto is None:
+        proto = jdatetime.date(year, month, day)
+        if type(proto) is not jdatetime.date or not all(f in vars(proto) for f in _FIELDS):
+            return proto  # not the jdatetime this was written for: always the constructor
+        _PROTOTYPES[setting] = proto
+        return proto
+    jdate = object.__new__(jdatetime.date)
+    jdate.__dict__ = {**proto.__dict__, _YEAR: year, _MONTH: month, _DAY: day}
+    return jdate
 
 
 def publication(

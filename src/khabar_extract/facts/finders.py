@@ -307,12 +307,29 @@ def digit_adversarial_heads() -> tuple[str, ...]:
 def is_adversarial(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside an adversarial phrase (``یک یا چند``, ``نه تنها``, ``چهارمحال``)."""
     p = patterns()
-    # speed: the regex module is tried only where the stdlib twin of the phrase trie matches (see _finditer)
-    for m in _finditer(p.adversarial, _speed(p).adversarial_literal, text, max(0, start - 24), min(len(text), end + 24)):
-        if m.start() >= end:
-            return False  # later matches start later still
+    rx, lit = p.adversarial, _speed(p).adversarial_literal
+    pos, hi = max(0, start - 24), min(len(text), end + 24)
+    if lit is None:
+        for m in rx.finditer(text, pos, hi):
+            if m.start() >= end:
+                return False  # later matches start later still
+            if start < m.end():
+                return True
+        return False
+    # speed: the regex module is tried only where the stdlib twin of the phrase trie matches (as _finditer does,
+    # without its generator), and no further than the number's end
+    while pos < hi:
+        c = lit.search(text, pos, hi)
+        if c is None or c.start() >= end:
+            return False
+        q = c.start()
+        m = rx.match(text, q, hi)
+        if m is None:
+            pos = q + 1
+            continue
         if start < m.end():
             return True
+        pos = m.end() if m.end() > q else q + 1
     return False
 
 
