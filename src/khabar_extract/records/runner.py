@@ -285,11 +285,14 @@ class _Conn:
         return bool(one.poll(0))
 
     def close(self) -> None:
+        """Close both ends (once: a descriptor number closed twice may meanwhile belong to a new pipe)."""
         for fd in (self.rfd, self.wfd):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self.rfd = self.wfd = -1
 
 
 def _worker_main(conn: _Conn, options: dict[str, bool], slot: Any) -> None:
@@ -373,7 +376,7 @@ class _Worker:
                 _die_with_parent(life_r)
                 _worker_main(_Conn(down_r, up_w), options, self.slot)
                 code = 0
-            except BaseException:
+            except Exception:
                 import traceback
 
                 traceback.print_exc()
@@ -443,10 +446,12 @@ class _Worker:
     def close(self) -> None:
         """Close the parent's ends of its pipes (the lifeline last: closing it ends a worker still running)."""
         self.conn.close()
-        try:
-            os.close(self.lifeline)
-        except OSError:
-            pass
+        if self.lifeline >= 0:
+            try:
+                os.close(self.lifeline)
+            except OSError:
+                pass
+            self.lifeline = -1
 
 
 class _Poller:
