@@ -3,6 +3,7 @@
 
     .venv/bin/python bench/zwnj.py                 # khabar_extract alone
     /work/bench-venv/bin/python bench/zwnj.py      # with hazm and parsivar, when installed there
+    .venv/bin/python bench/zwnj.py --startup 9     # only the normaliser's start-up, 9 fresh processes
 
 Protocol (docs/normalization.md): take the Fars articles of ``../shared/corpus/raw`` that contain ZWNJ;
 delete every ZWNJ, alternately glued (``گروههای``) and replaced by a space (``گروه های``); normalise;
@@ -19,9 +20,11 @@ on the *test* split it never saw.  ``measure(texts)`` is the importable entry po
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -153,12 +156,46 @@ def article_6kb(paths: list[Path]) -> str:
     return min((p.read_text(encoding="utf-8") for p in paths), key=lambda t: abs(len(t.encode()) - 6000))
 
 
+# Start-up, timed in a fresh interpreter (CPU seconds, printed on one line): import and the first call, then
+# in another process the bundled lexicon alone (lexicon.json) and the same lexicon from its TSVs and rules.
+_STARTUP = {
+    "import + first normalize()": "t = cpu(); from khabar_extract.normalize import normalize; normalize(TEXT)",
+    "bundled lexicon (lexicon.json)": "import khabar_extract.normalize as nz; nz._rules(); t = cpu(); nz.load_lexicon()",
+    "lexicon from its TSVs (derived)": (
+        "import khabar_extract.normalize as nz; nz._rules(); folder = str(nz.resources.files('khabar_extract')"
+        " / 'data' / 'normalize'); t = cpu(); nz.load_lexicon(folder)"
+    ),
+}
+
+
+def startup(runs: int) -> dict[str, list[float]]:
+    """CPU ms of each ``_STARTUP`` step in ``runs`` fresh processes each (the package byte-compiled first, as
+    pip install does; this machine sets PYTHONDONTWRITEBYTECODE), the steps taking turns."""
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    out: dict[str, list[float]] = {name: [] for name in _STARTUP}
+    for _ in range(runs):
+        for name, step in _STARTUP.items():
+            code = (
+                f"import sys, time; sys.path.insert(0, {str(ROOT / 'src')!r}); cpu = time.process_time; "
+                f"TEXT = 'گروه های'; {step}; print((cpu() - t) * 1000)"
+            )
+            got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            out[name].append(float(got.stdout.split()[-1]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     from build_zwnj_lexicon import fars_files, learn, split_of, write
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--startup", type=int, metavar="N", help="only time the start-up, in N fresh processes")
     args = ap.parse_args(argv)
+    if args.startup:
+        print(f"# Normaliser start-up: CPU ms in {args.startup} fresh processes (best, median)")
+        for name, ts in startup(args.startup).items():
+            print(f"{name:<36}{min(ts):8.1f}{statistics.median(ts):8.1f}")
+        return 0
     files = fars_files(args.corpus)
     texts = {f.name: f.read_text(encoding="utf-8") for f in files}
     with_zwnj = {k: v for k, v in texts.items() if ZWNJ in v}
