@@ -107,3 +107,21 @@ def test_records_runner_pipes_a_busy_worker_dies_with_its_killed_parent():
     if state not in ("Z", "gone"):  # pragma: no cover - clean up before failing
         os.kill(pid, signal.SIGKILL)
     assert state in ("Z", "gone")
+
+
+def test_records_runner_pipes_workers_are_forked_as_there_is_work(monkeypatch):
+    from khabar_extract.records import runner
+
+    spawned = []
+    spawn = runner._Parallel._spawn
+
+    def spy(self, others):
+        spawned.append(len(others))
+        return spawn(self, others)
+
+    monkeypatch.setattr(runner._Parallel, "_spawn", spy)
+    one = list(run_items(iter_items([str(INPUTS / "irna_85414319.txt")]), jobs=2))
+    assert [o.status for o in one] == ["ok"] and spawned == [0]  # one input: one worker
+    spawned.clear()
+    many = list(run_items(iter_items([str(INPUTS)], deferred=True), jobs=2, chunksize=2))
+    assert len(many) > 5 and spawned == [0, 1]  # the second once the first has its chunk

@@ -521,9 +521,7 @@ class _Parallel:
             return
         tasks = itertools.chain([first], tasks)
         _warm()
-        workers: list[_Worker] = []
-        for _ in range(self.jobs):
-            workers.append(self._spawn(workers))
+        workers = [self._spawn([])]  # the others once it has its first chunk (see below)
         retry: deque[tuple[int, Item, bool]] = deque()  # re-sent first, one item per chunk
         done: dict[int, Outcome] = {}
         next_index = emit = 0
@@ -581,6 +579,11 @@ class _Parallel:
                 while emit in done:
                     yield done.pop(emit)
                     emit += 1
+                if len(workers) < self.jobs and (ahead or retry or not exhausted):
+                    # one more worker, forked once the others have work: each fork takes a few ms, and the
+                    # first worker starts that much sooner; a run with one chunk of input forks only one
+                    workers.append(self._spawn(workers))
+                    continue
                 busy = [w for w in workers if w.inflight]
                 if not busy:
                     if exhausted and not ahead and not retry:
