@@ -73,6 +73,7 @@ def test_facts_tokens_twin_equals_the_regex_module() -> None:
     # match_noun reads the words after a number with a stdlib twin of tokens_after where every character it
     # read lies in the twin's blocks, else with the regex module: both must give the same match everywhere
     p = patterns()
+    sp = F._speed(p)
     assert F._tokens_twin(p) is not None
 
     def read(m):  # noqa: ANN001, ANN202
@@ -83,10 +84,10 @@ def test_facts_tokens_twin_equals_the_regex_module() -> None:
     probes = [chr(c) for a, b in F._TWIN_BLOCKS for c in range(a, b + 1)] + ["中", "क", "\u093f", "😀", "𝐀"]
     for c in probes:
         for text in (f"۵ {c}ب", f"۵ ب{c}ت", f"۵ ب {c}", f"۵ ب ت {c}", f"۵ ب\N{ZERO WIDTH NON-JOINER}{c}", f"۵{c}"):
-            assert read(F._tokens_after(text, 1)) == read(p.tokens_after.match(text, 1)), (hex(ord(c)), text)
+            assert read(F._tokens_after(text, 1, p, sp)) == read(p.tokens_after.match(text, 1)), (hex(ord(c)), text)
     for t in _fixture_texts():
         for pos in range(len(t)):
-            assert read(F._tokens_after(t, pos)) == read(p.tokens_after.match(t, pos))
+            assert read(F._tokens_after(t, pos, p, sp)) == read(p.tokens_after.match(t, pos))
 
 
 def test_facts_new_fact_equals_the_dataclass() -> None:

@@ -541,14 +541,13 @@ def _tokens_twin(p: Any) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return twin, outside
 
 
-def _tokens_after(text: str, pos: int) -> Any:
-    """``patterns().tokens_after.match(text, pos)``, or the same match from its stdlib twin.
+def _tokens_after(text: str, pos: int, p: Any, sp: _Speed) -> Any:
+    """``p.tokens_after.match(text, pos)`` (``p`` is ``patterns()``, ``sp`` its ``_speed``), or the same match
+    from its stdlib twin.
 
     The twin's match stands when every character it read lies in _TWIN_BLOCKS: its own characters, then the
     run of gap characters after it and the one after that run (where the next optional word was tried; with no
     match, the gap and the first character of the missing word). Otherwise the regex module reads it."""
-    p = patterns()
-    sp = _speed(p)
     twin = sp.tokens_twin
     if twin is None:
         twin = sp.tokens_twin = _tokens_twin(p) or False
@@ -576,8 +575,13 @@ def match_noun(text: str, pos: int) -> NounMatch | None:
     Returns None when the next word cannot be a counted thing (a preposition, verb, adverb ... listed in
     ``context.json`` ``not_nouns``) or there is no word at all (punctuation, line end).
     """
-    lx = lexicon()
-    m = _tokens_after(text, pos)
+    p = patterns()
+    return _match_noun(text, pos, lexicon(), p, _speed(p))
+
+
+def _match_noun(text: str, pos: int, lx: Lexicon, p: Any, sp: _Speed) -> NounMatch | None:
+    """:func:`match_noun` with the lexicon, the patterns and their speed twins given (classify_number has them)."""
+    m = _tokens_after(text, pos, p, sp)
     if not m:
         return None
     # the words t1, t2, t3 (a later one only after an earlier one); word k is group k
@@ -718,6 +722,12 @@ def left_context(text: str, start: int) -> LeftContext:
     # raw[0] holds whatever comes before the last three (also the word cut by the window), or is a cut word
     if len(raw) == 4 or (cut_first and raw and not seg[0].isspace()):
         del raw[0]
+    i = len(raw)
+    while i and raw[i - 1][0] not in _TRAILING_PUNCT and raw[i - 1][-1] not in _TRAILING_PUNCT:
+        i -= 1
+    if not i and not (raw and raw[-1][-1] == ":"):
+        # speed: no word starts or ends with punctuation (most contexts): the loop below would keep every word
+        return LeftContext(raw, raw, seg, lo, text[start - 1] if start else "")
     words: list[str] = []
     kept: list[str] = []
     for w in reversed(raw):  # at most three; every pass that does not break keeps one word
@@ -805,10 +815,9 @@ _NO_TRIGGER: frozenset[str] = frozenset()
 _DAY_WORD = re.compile("[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+روز(?=[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}])")
 
 
-def _triggers(text: str, end: int) -> frozenset[str]:
-    """Which right-context patterns can match after ``end`` (one trie match instead of seven regexes)."""
-    p = patterns()
-    sp = _speed(p)
+def _triggers(text: str, end: int, p: Any, sp: _Speed) -> frozenset[str]:
+    """Which right-context patterns can match after ``end`` (one trie match instead of seven regexes); ``p`` is
+    ``patterns()``, ``sp`` its ``_speed``."""
     m = sp.trigger_match(text, end)
     if m is None:
         return _NO_TRIGGER
@@ -884,7 +893,8 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("money", start - (1 if lc.char == ch else 2), end, parts)
 
     integral = not n.is_decimal and shape in ("int", "ordinal")
-    trig = _triggers(text, end)
+    sp = _speed(p)
+    trig = _triggers(text, end, p, sp)
     # a day before a month name: "۲۱ اسفند ۱۴۰۲", "بیست و یکم اسفند ماه", "اول آبان", "هفت مهر"
     if integral and 1 <= n.value <= 31 and "month" in trig:
         m = p.month_after.match(text, end)
@@ -943,13 +953,13 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     if year_like:
         mb = _month_before(lc)
         if mb is not None:
-            noun = match_noun(text, end) if len(n.text) == 2 else None
+            noun = _match_noun(text, end, lx, p, sp) if len(n.text) == 2 else None
             if not _counted_after_year(noun):  # "تیر ماه 93 صندوق رفاه ...": the year, then the next phrase
                 return Candidate("date", mb[0], end, {"form": "my", "month": mb[1], "year": n.text, "era": None,
                                                       "number": n})
         plausible = len(n.text) == 2 or last != "نوروز" or 1300 <= n.value <= 1499 or 1900 <= n.value <= 2100
         if last in lx.year_word_keys and plausible:  # "سال ۹۹", "نوروز ۹۹", not "نوروز 3500 بازرس"
-            noun = match_noun(text, end)
+            noun = _match_noun(text, end, lx, p, sp)
             if not _counted_after_year(noun) or len(n.text) == 4:
                 return Candidate("date", lc.start_of(1), end, {**parts, "form": "year"})
     m = p.duration_after.match(text, end) if "duration" in trig else None
@@ -963,7 +973,7 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("identifier", start, end, parts)
     if last == "بر" and len(lc.words) >= 2 and n.scale == 1 and n.value < 1000 and _is_score_number(lc.words[-2]):
         return Candidate("identifier", start, end, parts)  # a score or ratio: "۹۱ بر ۳۶ شکست دهند"
-    noun = match_noun(text, end)
+    noun = _match_noun(text, end, lx, p, sp)
     if year_like and len(n.text) == 4 and (1300 <= n.value <= 1499 or 1900 <= n.value <= 2100):
         if noun is None or not noun.known:  # a year, also inside a name ("المپیک ۲۰۱۶", "جشنواره ۲۰۱۹")
             if _citation_year(text, start, end):
