@@ -41,3 +41,14 @@ def test_normalize_token_cache_spaced_repair_alone_ignores_split_words() -> None
     assert apply_fixes(text, ["zwnj_spaced"]) == f"کتابهای درسی گروه{ZWNJ}های جهادی"
     assert apply_fixes(text, ["zwnj_glued"]) == f"کتاب{ZWNJ}های درسی گروه های جهادی"
     assert normalize(text).text == f"کتاب{ZWNJ}های درسی گروه{ZWNJ}های جهادی"
+
+
+def test_normalize_token_cache_line_breaks_separate_tokens_but_are_never_joined() -> None:
+    # Line breaks separate tokens (the words around a paragraph break hit the cache), but only a space is
+    # ever replaced: a pair across a line break stays apart, a glued word next to one is still split, and a
+    # space right after or before one is still joined.
+    assert normalize("او می\nکند و گروه\nهای جهادی").text == "او می\nکند و گروه\nهای جهادی"
+    text = "این طرح اجرا شده است.\n\nگروه های جهادی میکند\nو کتابهای\n\nدرسی را می گیرند"
+    assert normalize(text).text == (
+        f"این طرح اجرا شده است.\n\nگروه{ZWNJ}های جهادی می{ZWNJ}کند\nو کتاب{ZWNJ}های\n\nدرسی را می{ZWNJ}گیرند"
+    )

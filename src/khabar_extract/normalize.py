@@ -1235,8 +1235,11 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     lex = _lexicon_for(opts)
     # The text as space-separated tokens: each token's flags and edges are cached per lexicon, so only
     # the tokens flagged (a glued word to split, or a piece that a neighbouring space may join) are
-    # visited.  A candidate space has a letter on both sides; its pieces are the tokens' edges.
-    tokens = text.split(" ")
+    # visited.  A candidate space has a letter on both sides; its pieces are the tokens' edges.  Line
+    # breaks separate tokens too (so that the words around a paragraph break are cached words, not a new
+    # token in each article), but only a space is ever a candidate: a pair across a line break is never
+    # joined, and what lies between two line breaks brings only its glued words.
+    tokens = text.replace("\n", " ").split(" ")
     flags, edges = lex.token_flags(tokens)
     token_edges = lex.token_edges
     other_pairs = lex.other_pairs
@@ -1256,18 +1259,18 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         token = tokens[i]
         end = ends[i] + i
         here = edges[token]
+        start = end - len(token)
         if f & _TOKEN_GLUED and glued_on:
-            start = end - len(token)
             for c, k in here.cuts:
                 found.append((start + c, start + c, ZWNJ, True, k))
         if not spaced_on:
             continue
-        if f & lead_bits and i > 0:
+        if f & lead_bits and i > 0 and text[start - 1] == " ":
+            space = start - 1
             before = token_edges(tokens[i - 1], edges)
-            space = end - len(token) - 1
             if before.trail and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
                 spaces.append((space, before.trail, before.trail_part, here.lead_part))
-        if f & (trail_bits | _TOKEN_PAIR_TRAIL) and i < last:
+        if f & (trail_bits | _TOKEN_PAIR_TRAIL) and i < last and text[end] == " ":
             after = token_edges(tokens[i + 1], edges)
             if after.lead and (f & trail_bits or after.lead in other_pairs[here.trail]):
                 spaces.append((end, here.trail, here.trail_part, after.lead_part))
