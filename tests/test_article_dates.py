@@ -104,3 +104,21 @@ def test_article_dates_gregorian_equals_jdatetime():
                 assert gregorian(y, m, d) == want
                 checked += 1
     assert checked > 13_000
+
+
+def test_article_dates_reference_is_kept_plain_and_built_on_demand():
+    # the article keeps the Jalali date as numbers; reference_date builds the jdatetime.date when asked
+    article = read_article("۲۱ اسفند ۱۴۰۲، ۷:۵۷\nکد خبر: 1\n\nعنوان\n\nمتن.")
+    assert article.reference_jalali == (1402, 12, 21)
+    assert article.reference_date == jdatetime.date(1402, 12, 21)
+    assert vars(article.reference_date) == vars(jdatetime.date(1402, 12, 21))
+
+
+def test_article_dates_published_fields_are_publication_without_the_object():
+    from khabar_extract.article.dates import published_fields
+
+    for args in [(1402, 12, 21, 7, 57), (1399, 12, 30, None, None), (1401, 4, 1, 10, 5), (1402, 12, 30, None, None),
+                 (1402, 13, 1, None, None), (1402, 1, 1, 24, 0), (9377, 12, 29, None, None), (0, 1, 1, None, None)]:
+        pub = publication(*args)
+        want = None if pub is None else (pub["published"], pub["published_jalali"])
+        assert published_fields(*args) == want, args

@@ -172,3 +172,17 @@ def test_facts_relative_day_resolves_against_the_article_date():
     doc = normalize("دیروز و فردا")
     facts = [f.to_dict() for f in extract_facts(doc, reference_date=jdatetime.date(1403, 1, 1))]
     assert [(f["value"], f["iso"]) for f in facts] == [("1402-12-29", "2024-03-19"), ("1403-01-02", "2024-03-21")]
+
+
+def test_facts_reference_date_as_jalali_tuple_equals_jdatetime():
+    # the pipeline passes Article.reference_jalali, a plain (year, month, day): same facts as with the jdatetime.date
+    from khabar_extract.facts import extract_facts
+
+    assert R.Context.from_reference((1402, 12, 21)).ref_year == 1402
+    assert R.Context.from_reference((1402, 12, 21)).ref_gregorian_year == 2024
+    with pytest.raises(TypeError):
+        R.Context.from_reference((1402, 12))
+    doc = normalize("امسال و سال ۹۹ و دیروز و ماه آینده، ۲۱ اسفند و تیر ۰۱")
+    for ref in [(1402, 12, 21), (1403, 1, 1), (1399, 12, 30)]:
+        want = [f.to_dict() for f in extract_facts(doc, reference_date=jdatetime.date(*ref))]
+        assert [f.to_dict() for f in extract_facts(doc, reference_date=ref)] == want

@@ -82,7 +82,8 @@ def extract(text: str, *, source: dict[str, Any] | None = None) -> Record:
         raise TypeError(f"extract() takes str, not {type(text).__name__}; decode bytes first")
     doc = normalize(text)
     article = read_article(text, doc)
-    facts = _outside_chrome(extract_facts(doc, reference_date=article.reference_date), article.segments)
+    # the plain Jalali date: Article.reference_date would build a jdatetime.date, which reads the process locale
+    facts = _outside_chrome(extract_facts(doc, reference_date=article.reference_jalali), article.segments)
     return Record(doc, article, facts, source=dict(source or {}))
 
 

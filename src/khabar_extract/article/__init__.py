@@ -25,7 +25,7 @@ from typing import Any
 from ..normalize import Normalized
 from ..sentences import split_lines
 from ._text import canonical_agency, fold, key, line_spans
-from .dates import publication  # light: jdatetime is imported on the first call
+from .dates import jalali_date, published_fields  # light: jdatetime is imported on the first call
 from .interview import detect_interview
 from .layouts import JALALI_MONTHS, Layout, choose_layout, get_layout, load_layouts, parse_layout
 
@@ -45,7 +45,8 @@ class Article:
     meta: dict[str, Any]
     segments: list[dict[str, Any]] = field(default_factory=list)
     interview: dict[str, Any] | None = None
-    reference_date: Any = None  # jdatetime.date of publication, when known
+    #: The Jalali publication date ``(year, month, day)``, when known (``reference_date`` is its jdatetime.date).
+    reference_jalali: tuple[int, int, int] | None = None
     text: str = field(default="", repr=False)
     layout: str | None = None
     _para_starts: list[int] = field(default_factory=list, repr=False)
@@ -54,6 +55,12 @@ class Article:
     _sent_ends: list[int] = field(default_factory=list, repr=False)
     _turn_starts: list[int] = field(default_factory=list, repr=False)
     _turn_ends: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def reference_date(self) -> Any:
+        """The publication date as a ``jdatetime.date``, when known. Built on first use: the pipeline hands the
+        facts stage ``reference_jalali`` and never needs the object, whose constructor reads the process locale."""
+        return None if self.reference_jalali is None else jalali_date(*self.reference_jalali)
 
     @property
     def paragraphs(self) -> list[tuple[int, int]]:
@@ -127,7 +134,7 @@ def read_article(
     n = len(lines)
     kinds: list[str | None] = [None] * n
     header_field: dict[int, str] = {}
-    reference_date = None
+    reference: tuple[int, int, int] | None = None
 
     # header lines
     found: dict[str, re.Match[str]] = {}
@@ -153,15 +160,15 @@ def read_article(
         g = found["published"].groupdict()
         month = JALALI_MONTHS.get(g["month"]) if not g["month"].isdigit() else _int(g["month"])
         if month:
-            pub = publication(
-                _int(g["year"]), month, _int(g["day"]),
+            year, day = _int(g["year"]), _int(g["day"])
+            pub = published_fields(
+                year, month, day,
                 _int(g["hour"]) if g.get("hour") else None,
                 _int(g["minute"]) if g.get("minute") else None,
             )
             if pub:
-                meta["published"] = pub["published"]
-                meta["published_jalali"] = pub["published_jalali"]
-                reference_date = pub["reference_date"]
+                meta["published"], meta["published_jalali"] = pub
+                reference = (year, month, day)
     if meta["news_id"] and lay.url_template:
         meta["url"] = lay.url_template.format(news_id=meta["news_id"])
 
@@ -393,7 +400,7 @@ def read_article(
         meta=meta,
         segments=segments,
         interview=interview,
-        reference_date=reference_date,
+        reference_jalali=reference,
         text=text,
         layout=lay.name,
         _para_starts=para_starts,

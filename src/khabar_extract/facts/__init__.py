@@ -63,8 +63,9 @@ class _Claims:
 
 
 def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
-    """Every fact in ``doc``, in text order. ``reference_date`` (the article's date, a ``jdatetime.date`` or
-    ``datetime.date``) resolves relative years (``امسال``) and the century of two-digit years."""
+    """Every fact in ``doc``, in text order. ``reference_date`` (the article's date, a ``jdatetime.date``, a
+    ``datetime.date`` or a Jalali ``(year, month, day)`` tuple) resolves relative years (``امسال``) and days and
+    the century of two-digit years."""
     if not isinstance(doc, Normalized):
         raise TypeError(f"extract_facts() takes a Normalized document (normalize(text)), not {type(doc).__name__}")
     text = doc.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .finders import Candidate, parse_ordinal_words
 from .lexicon import lexicon, squash
@@ -40,21 +40,33 @@ Resolved = tuple[Any, dict[str, Any]]
 _MEASURES = frozenset({"area", "length", "weight", "power", "volume"})
 
 
+class JalaliDay(NamedTuple):
+    """A Jalali date as plain numbers (a reference date given as a tuple)."""
+
+    year: int
+    month: int
+    day: int
+
+
 @dataclass(frozen=True)
 class Context:
     """What resolvers may know about the article: its Jalali year (for relative dates and two-digit years)."""
 
     ref_year: int | None = None
     ref_gregorian_year: int | None = None
-    ref_date: Any = None  # the article's date as a jdatetime.date (relative days, weeks, months)
+    ref_date: Any = None  # the article's Jalali date: .year, .month, .day (relative days, weeks, months)
 
     @classmethod
     def from_reference(cls, reference_date: Any) -> Context:
+        """From a ``jdatetime.date``, a ``datetime.date`` or a Jalali ``(year, month, day)`` tuple of ints (what
+        ``Article.reference_jalali`` holds: the pipeline passes it, so that no jdatetime.date is built)."""
         if reference_date is None:
             return cls()
         import jdatetime
 
-        if isinstance(reference_date, jdatetime.date):
+        if isinstance(reference_date, tuple) and len(reference_date) == 3 and all(type(x) is int for x in reference_date):
+            j: Any = JalaliDay(*reference_date)
+        elif isinstance(reference_date, jdatetime.date):
             j = reference_date
         elif hasattr(reference_date, "year") and hasattr(reference_date, "month"):
             j = jdatetime.date.fromgregorian(
@@ -62,7 +74,8 @@ class Context:
             )
         else:
             raise TypeError(
-                f"reference_date must be a jdatetime.date or datetime.date, not {type(reference_date).__name__}"
+                "reference_date must be a jdatetime.date, a datetime.date or a Jalali (year, month, day) tuple, "
+                f"not {type(reference_date).__name__}"
             )
         return cls(ref_year=j.year, ref_gregorian_year=jalali_to_gregorian(j.year, j.month, j.day).year, ref_date=j)
 
