@@ -845,7 +845,9 @@ class ZwnjLexicon:
         """:meth:`split` of a piece of a text, when it writes the piece as two parts or more (only a piece
         learned as a split or never seen is looked at: a known piece is a word in its own right)."""
         if piece in self.split_set or piece not in self.piece_set:
-            parts = self.split(piece)
+            parts = self._split_cache.get(piece, False)
+            if parts is False:
+                parts = self.split(piece)
             if parts and len(parts) > 1:
                 return parts
         return None
@@ -872,9 +874,12 @@ class ZwnjLexicon:
         a token without flags has no cuts, and neither its lead nor its trail is split."""
         got = edge_cache.get(token)
         if got is None:
-            runs = [token] if token in self.pure_pieces else _PIECE_RUN.findall(token)
-            lead, trail = self._lead_and_trail(token, runs)
-            got = edge_cache[token] = TokenEdges(lead, lead, trail, None, ())
+            if token in self.pure_pieces:  # (a known word is its own lead and trail)
+                got = TokenEdges(token, token, token, None, ())
+            else:
+                lead, trail = self._lead_and_trail(token, _PIECE_RUN.findall(token))
+                got = TokenEdges(lead, lead, trail, None, ())
+            edge_cache[token] = got
         return got
 
     @staticmethod
@@ -917,11 +922,16 @@ class ZwnjLexicon:
 
     def _flags_and_edges(self, token: str, runs: list[str]) -> tuple[int, TokenEdges]:
         """The flags and edges of a token, from its runs of letters (``_PIECE_RUN.findall(token)``)."""
-        splits = list(map(self.split_of, runs))
-        lead, trail = self._lead_and_trail(token, runs)
-        lead_parts = splits[0] if lead else None
-        trail_parts = splits[-1] if trail else None
-        cuts = self._token_cuts(token, runs, splits) if any(splits) else ()
+        if runs[0] == token:  # one run of letters: its own lead and trail (most flagged tokens)
+            lead = trail = token
+            lead_parts = trail_parts = self.split_of(token)
+            cuts = self.split_cuts(token, lead_parts) if lead_parts else ()
+        else:
+            splits = list(map(self.split_of, runs))
+            lead, trail = self._lead_and_trail(token, runs)
+            lead_parts = splits[0] if lead else None
+            trail_parts = splits[-1] if trail else None
+            cuts = self._token_cuts(token, runs, splits) if any(splits) else ()
         flags = (
             (_TOKEN_GLUED if cuts else 0)
             | (_TOKEN_SPLIT_LEAD if lead_parts else 0)
@@ -943,8 +953,6 @@ class ZwnjLexicon:
         self, token: str, runs: list[str], splits: list[tuple[str, ...] | None]
     ) -> tuple[tuple[int, int], ...]:
         """Where ZWNJ go inside a token whose runs of letters split into ``splits`` (None: not split)."""
-        if len(runs) == 1 and runs[0] == token:  # (most split tokens: one glued word)
-            return self.split_cuts(token, splits[0])  # type: ignore[arg-type]
         cuts: list[tuple[int, int]] = []
         start = 0
         for run, parts in zip(runs, splits, strict=True):
@@ -1002,22 +1010,29 @@ class ZwnjLexicon:
         """Where ZWNJ go inside ``piece`` split into ``parts``, with the repair class of each cut."""
         cuts = self.cuts_cache.get(piece)
         if cuts is None:
-            out = []
-            k = 0
-            for a, b in zip(parts, parts[1:], strict=False):
-                k += len(a)
-                out.append((k, self.repair_class(a, b)))
-            cuts = self.cuts_cache[piece] = tuple(out)
+            if len(parts) == 2:  # (most splits: read without the loop)
+                a, b = parts
+                cuts = ((len(a), self.repair_class(a, b)),)
+            else:
+                out = []
+                k = 0
+                for a, b in zip(parts, parts[1:], strict=False):
+                    k += len(a)
+                    out.append((k, self.repair_class(a, b)))
+                cuts = tuple(out)
+            self.cuts_cache[piece] = cuts
         return cuts
 
     def join_decision(self, a: str, b: str) -> tuple[str | None, int]:
-        """:meth:`join` and :meth:`repair_class` of the pair, cached."""
+        """:meth:`join` and :meth:`repair_class` of the pair, cached (the class is COMPOUND, unused, when
+        the space is left as it is)."""
         key = (a, b)
         got = self.join_cache.get(key)
         if got is None:
             if len(self.join_cache) > 100000:
                 self.join_cache.clear()
-            got = self.join_cache[key] = (self.join(a, b), self.repair_class(a, b))
+            rep = self.join(a, b)
+            got = self.join_cache[key] = (rep, COMPOUND if rep is None else self.repair_class(a, b))
         return got
 
     def repair_class(self, a: str, b: str) -> int:
