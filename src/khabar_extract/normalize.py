@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, groupby, repeat
-from operator import is_, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -858,9 +858,12 @@ class ZwnjLexicon:
         if len(self._tokens[0]) > self.TOKEN_CACHE_SIZE:
             self._tokens = ({}, {})
         cache = self._tokens  # (the same two dicts throughout, whatever another thread does)
-        flags = list(map(cache[0].get, tokens))
-        if None in flags:
-            missing = list(compress(range(len(tokens)), map(is_, flags, repeat(None))))
+        # -1 marks a token not seen before (an int: `in` and `index` compare ints faster than None to ints)
+        flags = list(map(cache[0].get, tokens, repeat(-1)))
+        if -1 in flags:
+            missing = [flags.index(-1)]
+            for _ in range(flags.count(-1) - 1):
+                missing.append(flags.index(-1, missing[-1] + 1))
             self._describe({tokens[i] for i in missing}, *cache)
             stored = cache[0]
             for i in missing:
