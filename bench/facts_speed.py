@@ -1,7 +1,15 @@
 """Speed of the facts stage (CPU time): extract_facts on the seed irna page and on the raw corpus, with the
 share of the number reader it builds on. Documents are normalised beforehand (not timed).
 
-Usage: .venv/bin/python bench/facts_speed.py [--corpus DIR]
+Usage: .venv/bin/python bench/facts_speed.py [--corpus DIR] [--first-sight [N]]
+
+``--first-sight`` prints instead the CPU time of each stage (normalise, read_article, extract_facts) at first
+sight, as a batch meets an article: N fresh processes (default 7), each warmed on the other dev and interview
+articles and the first 200 raw ones (bench/run.py's warm-up), then timing one call per stage on the seed page
+and on the next 400 raw articles, which it has not seen; the median of the processes for the seed page, the
+mean over the raw articles, and next to them the repeated figures (the same texts again through all three
+stages, as the pipeline runs them: best of 60 runs for the seed page, of 3 passes for the raw articles), which
+find the per-word caches full of the text's words.
 
 The corpus folder (with ``dev/irna_85414319.txt`` and ``raw/*.txt``) is ``--corpus DIR``, else the shared corpus
 beside the clone (``<repo>/../shared/corpus``, the CI layout), else ``/work/shared/corpus`` (a worktree under
@@ -11,10 +19,14 @@ beside the clone (``<repo>/../shared/corpus``, the CI layout), else ``/work/shar
 from __future__ import annotations
 
 import argparse
+import json
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
+from khabar_extract.article import read_article
 from khabar_extract.facts import extract_facts
 from khabar_extract.normalize import normalize
 from khabar_extract.numbers import find_numbers
@@ -43,9 +55,61 @@ def cpu_ms(fn, items, repeat: int = 3) -> float:
     return best / len(items) * 1000
 
 
+STAGES = ("normalise", "read_article", "extract_facts")
+WARM_RAW = 200  # raw articles of the warm-up, as bench/run.py's first-sight figure
+TIMED_RAW = 400
+
+
+def stage_times(text: str) -> tuple[float, float, float]:
+    """CPU seconds of each stage on ``text``, run as the pipeline runs them."""
+    t0 = time.process_time()
+    doc = normalize(text)
+    t1 = time.process_time()
+    article = read_article(text, doc)
+    t2 = time.process_time()
+    extract_facts(doc, reference_date=article.reference_jalali)
+    return t1 - t0, t2 - t1, time.process_time() - t2
+
+
+def first_sight_child(corpus: Path) -> dict[str, list[float]]:
+    """One fresh process: warm up, then each stage once on the seed page and on unseen raw articles (ms)."""
+    seed_path = corpus / SEED
+    others = sorted([*(corpus / "dev").glob("*.txt"), *(corpus / "interviews").glob("*.txt")])
+    raw = sorted((corpus / "raw").glob("*.txt"))
+    for p in [*(p for p in others if p.name != seed_path.name), *raw[:WARM_RAW]]:
+        stage_times(p.read_text(encoding="utf-8"))
+    seed = seed_path.read_text(encoding="utf-8")
+    unseen = [p.read_text(encoding="utf-8") for p in raw[WARM_RAW : WARM_RAW + TIMED_RAW]]
+    seed_first = stage_times(seed)
+    raw_first = [sum(col) / len(unseen) for col in zip(*map(stage_times, unseen), strict=True)]
+    seed_rep = [min(col) for col in zip(*(stage_times(seed) for _ in range(60)), strict=True)]
+    raw_rep = [min(col) / len(unseen) for col in zip(*(
+        [sum(col) for col in zip(*map(stage_times, unseen), strict=True)] for _ in range(3)), strict=True)]
+    ms = [[round(x * 1000, 4) for x in row] for row in (seed_first, raw_first, seed_rep, raw_rep)]
+    return dict(zip(("seed_first", "raw_first", "seed_rep", "raw_rep"), ms, strict=True))
+
+
+def first_sight(corpus: Path, runs: int) -> None:
+    cmd = [sys.executable, __file__, "--corpus", str(corpus), "--first-sight-child"]
+    rows = [json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+    print(f"first sight, CPU ms per stage ({runs} fresh processes; warm-up: the other dev and interview articles "
+          f"and {WARM_RAW} raw ones)")
+    for label, first, rep, pool in (("seed page", "seed_first", "seed_rep", statistics.median),
+                                    (f"raw mean of {TIMED_RAW} unseen", "raw_first", "raw_rep", statistics.median)):
+        cells = []
+        for i, stage in enumerate(STAGES):
+            f = pool(r[first][i] for r in rows)
+            r = pool(r[rep][i] for r in rows)
+            cells.append(f"{stage} {f:.3f} (repeated {r:.3f})")
+        print(f"  {label}: " + ", ".join(cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, help="corpus folder with dev/irna_85414319.txt and raw/*.txt")
+    ap.add_argument("--first-sight", type=int, nargs="?", const=7, metavar="N",
+                    help="per-stage first-sight figures over N fresh processes (default 7)")
+    ap.add_argument("--first-sight-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     corpus = find_corpus(args.corpus)
     if corpus is None:
@@ -53,7 +117,13 @@ def main(argv: list[str] | None = None) -> int:
         print("facts_speed: no corpus (a folder with " + str(SEED) + " and raw/) at "
               + ", ".join(str(c) for c in looked) + "; give --corpus DIR", file=sys.stderr)
         return 2
+    if args.first_sight_child:
+        print(json.dumps(first_sight_child(corpus)))
+        return 0
     print(f"corpus: {corpus}")
+    if args.first_sight:
+        first_sight(corpus, args.first_sight)
+        return 0
     seed = normalize((corpus / SEED).read_text(encoding="utf-8"))
     extract_facts(seed)  # load lexicons and compile patterns once
     n = cpu_ms(lambda d: find_numbers(d.text), [seed] * 200)

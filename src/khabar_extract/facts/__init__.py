@@ -174,17 +174,21 @@ def _work_titles(text: str) -> list[tuple[int, int]]:
         if end != -1 and "\n" not in text[pos:end]:
             quotes.append((pos + 1, end))
         pos = text.find("«", pos + 1)
-    heads = [" ".join(text[s:e].split()[:4]) for s, e in quotes]  # the first words name the work
     named = set()
-    for (s, _e), head in zip(quotes, heads, strict=True):
+    for s, e in quotes:
         before = text[max(0, s - 40) : s - 1].rstrip()
         if before.endswith(nouns) and any(  # speed: one endswith over all the nouns first
             before.endswith(n) and (len(before) == len(n) or not before[-len(n) - 1].isalpha()) for n in nouns
         ):
-            named.add(head)
+            named.add(_quote_head(text, s, e))
     if not named:
-        return []
-    return [q for q, head in zip(quotes, heads, strict=True) if head in named]
+        return []  # speed: most quotes are speech, and no quote's head is read
+    return [q for q in quotes if _quote_head(text, *q) in named]
+
+
+def _quote_head(text: str, start: int, end: int) -> str:
+    """The first (up to four) words of a quote, which name a work."""
+    return " ".join(text[start:end].split()[:4])
 
 
 def _self_contained_date(c: F.Candidate) -> bool:
@@ -224,9 +228,10 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
             if not heads and not plus:
                 out.append(n)
                 continue
-            before = text[max(0, n.start - 8) : n.start]
-            after = text[n.end : n.end + 3]
-            if not any(w in before for w in heads) and "+" not in after and "+" not in before[-3:]:
+            # a head in the 8 characters before, a "+" in the 3 before or after (str.find in place: no slices)
+            lo = n.start - 8 if n.start > 8 else 0
+            if not any(text.find(w, lo, n.start) >= 0 for w in heads) and not (plus and (
+                    text.find("+", n.end, n.end + 3) >= 0 or text.find("+", max(lo, n.start - 3), n.start) >= 0)):
                 out.append(n)
                 continue
         if not F.is_adversarial(text, n.start, n.end):
@@ -350,6 +355,8 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         a, b = cands[i], cands[i + 1]
         if a is None or b is None or b.kind not in ("bare", "quantity"):
             continue
+        if a.kind != "identifier" and not (a.kind == "date" and a.parts.get("form") == "year"):
+            continue  # nothing to pass on (tested before reading the text between the two)
         na, nb = numbers[i], numbers[i + 1]
         if alphabet is not None and (nb.start <= na.end or text[na.end : nb.start].strip(alphabet)):
             continue
@@ -372,6 +379,8 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         a, b = cands[i], cands[i + 1]
         if a is None or b is None:
             continue
+        if a.kind != "bare" and not (a.kind == "ordinal" and b.kind == "date" and b.parts.get("form") == "dmy"):
+            continue  # only a bare number or a day ordinal takes from the next (tested before reading the text)
         na, nb = numbers[i], numbers[i + 1]
         # "کره جنوبی با 2/4، انگلستان با 4/3 ... و اسپانیا با 4/2 درصد": items of one shape "NAME با N"
         parallel = a.kind == "bare" and b.kind in ("percent", "money") and _parallel_with(text, na, nb)
