@@ -982,7 +982,7 @@ class ZwnjLexicon:
                     head = self._split(a, depth + 1) or (a,)
                     return (*head, b)
         # Prefix: می / نمی + a verb form.
-        for p in self.verb_prefixes:
+        for p in self.verb_prefixes if piece.startswith(self.verb_prefix_starts) else ():
             if piece.startswith(p) and len(piece) - len(p) >= 2:
                 rest = piece[len(p) :]
                 if self.is_verb_rest(rest):
@@ -1062,21 +1062,22 @@ class ZwnjLexicon:
             return None  # glued, it would read as another split word (دور های -> دوره‌ای)
         if b in self.plural:
             return glue  # the plural suffix is never a word of its own
-        j, s = self.junctions.get((a, b), (0, 0))
-        if self.final.get(a, 0) > 100 * max(j, 1):
+        pair = (a, b)
+        j, s = self.junctions.get(pair, (0, 0))
+        if self.final.get(a, 0) > 100 * (j or 1):  # (counts are never negative: j or 1 == max(j, 1))
             return None  # a free word far more often than the first part of this compound (هم گروه)
-        if (a, b) in self.join_pairs:
+        if pair in self.join_pairs:
             return glue
         if s > j:
             return None  # written apart on purpose more often than not
-        if b in self.comparative and (self.known(a) or len(a) >= 3):
+        if b in self.comparative and (self.pieces.get(a, 0) >= 1 or len(a) >= 3):
             return glue
         if b in self.perfect and len(a) >= 3 and a.endswith(("ده", "ته")):
             return ZWNJ
         if b == "ای" and len(a) >= 3 and a[-1] == "ه":
             return ZWNJ
         if glue and b in self.bound_seconds:  # (s <= j here)
-            if self.known(a) or (b in self.strong_seconds and self.pieces.get(a, 0) >= 1):
+            if self.pieces.get(a, 0) >= 1:  # a known word (also all that a strongly bound part asks)
                 return ZWNJ
         return None
 
@@ -1259,7 +1260,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     # joined, and what lies between two line breaks brings only its glued words.
     tokens = text.replace("\n", " ").split(" ")
     flags, edges = lex.token_flags(tokens)
-    token_edges = lex.token_edges
+    token_edges = lex.token_edges  # (called only for a token whose edges are not in `edges` yet)
     other_pairs = lex.other_pairs
     # a space is looked at before a second part and after a verb prefix, and (with the glued repair)
     # next to a word being split: its parts may start or end a learned pair
@@ -1285,11 +1286,11 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
             continue
         if f & lead_bits and i > 0 and text[start - 1] == " ":
             space = start - 1
-            before = token_edges(tokens[i - 1], edges)
+            before = edges.get(tokens[i - 1]) or token_edges(tokens[i - 1], edges)
             if before.trail and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
                 spaces.append((space, before.trail, before.trail_part, here.lead_part))
         if f & (trail_bits | _TOKEN_PAIR_TRAIL) and i < last and text[end] == " ":
-            after = token_edges(tokens[i + 1], edges)
+            after = edges.get(tokens[i + 1]) or token_edges(tokens[i + 1], edges)
             if after.lead and (f & trail_bits or after.lead in other_pairs[here.trail]):
                 spaces.append((end, here.trail, here.trail_part, after.lead_part))
     if spaces:
