@@ -4,6 +4,8 @@
     .venv/bin/python bench/zwnj.py                 # khabar_extract alone
     /work/bench-venv/bin/python bench/zwnj.py      # with hazm and parsivar, when installed there
     .venv/bin/python bench/zwnj.py --startup 9     # only the normaliser's start-up, 9 fresh processes
+    .venv/bin/python bench/zwnj.py --first-sight 5 [--against OTHER/src]
+                                                   # only the cost of a text seen for the first time
 
 Protocol (docs/normalization.md): take the Fars articles of ``../shared/corpus/raw`` that contain ZWNJ;
 delete every ZWNJ, alternately glued (``گروههای``) and replaced by a space (``گروه های``); normalise;
@@ -184,13 +186,77 @@ def startup(runs: int) -> dict[str, list[float]]:
     return out
 
 
+# First sight, timed in a fresh interpreter (CPU ms, printed on one line): warmed on the dev and interview
+# articles (not the seed page's namesake in interviews/) and the first 200 raw ones, then the next 300 raw
+# articles once each (mean) and the seed page once; then the same texts repeated (seed: best of 30 calls,
+# raw: best of 3 passes).
+_FIRST_SIGHT = """
+import sys, time
+sys.path.insert(0, SRC)
+from pathlib import Path
+from khabar_extract.normalize import normalize
+cpu = time.process_time
+corpus = Path(CORPUS)
+seed_path = corpus / "dev" / SEED
+seed = seed_path.read_text(encoding="utf-8")
+warm = [p for sub in ("dev", "interviews") for p in sorted((corpus / sub).glob("*.txt")) if p.name != SEED]
+raw = [p.read_text(encoding="utf-8") for p in sorted((corpus / "raw").glob("*.txt"))]
+for text in [p.read_text(encoding="utf-8") for p in warm] + raw[:200]:
+    normalize(text)
+new = raw[200:500]
+t = cpu()
+for text in new:
+    normalize(text)
+raw_first = (cpu() - t) / len(new)
+t = cpu()
+normalize(seed)
+seed_first = cpu() - t
+seed_again = raw_again = 1e9
+for _ in range(30):
+    t = cpu()
+    normalize(seed)
+    seed_again = min(seed_again, cpu() - t)
+for _ in range(3):
+    t = cpu()
+    for text in new:
+        normalize(text)
+    raw_again = min(raw_again, (cpu() - t) / len(new))
+print(*(f"{x * 1000:.4f}" for x in (seed_first, raw_first, seed_again, raw_again)))
+"""
+FIRST_SIGHT_ROWS = ("seed page, first sight", "raw, first sight (mean of 300)", "seed page, repeated", "raw, repeated")
+
+
+def first_sight(rounds: int, trees: dict[str, Path], corpus: Path) -> dict[str, list[list[float]]]:
+    """CPU ms of the ``_FIRST_SIGHT`` figures in ``rounds`` fresh processes per source tree (each tree's
+    ``src`` byte-compiled first), the trees taking turns."""
+    for src in trees.values():
+        compileall.compile_dir(str(src), quiet=1)
+    out: dict[str, list[list[float]]] = {name: [] for name in trees}
+    for _ in range(rounds):
+        for name, src in trees.items():
+            code = f"SRC = {str(src)!r}; CORPUS = {str(corpus)!r}; SEED = 'irna_85414319.txt'" + _FIRST_SIGHT
+            got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            out[name].append([float(x) for x in got.stdout.split()])
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     from build_zwnj_lexicon import fars_files, learn, split_of, write
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--startup", type=int, metavar="N", help="only time the start-up, in N fresh processes")
+    ap.add_argument("--first-sight", type=int, metavar="N", help="only time texts seen for the first time, N rounds")
+    ap.add_argument("--against", type=Path, metavar="SRC", help="with --first-sight: another tree's src, in turns")
     args = ap.parse_args(argv)
+    if args.first_sight:
+        trees = {"this tree": ROOT / "src", **({str(args.against): args.against} if args.against else {})}
+        print(f"# Normaliser at first sight: CPU ms in {args.first_sight} fresh processes per tree (median, best)")
+        for name, runs in first_sight(args.first_sight, trees, args.corpus.parent).items():
+            print(name)
+            for row, col in zip(FIRST_SIGHT_ROWS, zip(*runs, strict=True), strict=True):
+                print(f"  {row:<34}{statistics.median(col):8.3f}{min(col):8.3f}")
+        return 0
     if args.startup:
         print(f"# Normaliser start-up: CPU ms in {args.startup} fresh processes (best, median)")
         for name, ts in startup(args.startup).items():
