@@ -333,13 +333,12 @@ _ITEM_FIELDS = attrgetter(*(f.name for f in fields(Item)))
 _OUTCOME_FIELDS = attrgetter(*(f.name for f in fields(Outcome)))
 
 
-#: Bytes that a pipe to a worker must hold for a chunk to be queued while it is busy (see can_prefetch).
+#: What the pipes to and from a worker are grown to hold, where the system allows (Linux: 64 KB by default).
 _PIPE_BYTES = 1 << 20
 
 
-def _grow_pipe(fd: int) -> bool:
-    """Make the pipe hold ``_PIPE_BYTES`` if the system allows (Linux: the default is 64 KB); whether it
-    holds at least three prefetched chunks, so that one more always goes in without blocking."""
+def _grow_pipe(fd: int) -> int:
+    """Grow the pipe to hold ``_PIPE_BYTES`` if the system allows; what it holds (0: unknown)."""
     try:
         import fcntl
 
@@ -347,9 +346,9 @@ def _grow_pipe(fd: int) -> bool:
             fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
         except OSError:  # over /proc/sys/fs/pipe-max-size: keep the default
             pass
-        return fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ) >= 3 * _PREFETCH_BYTES + 4096
+        return fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ)
     except (ImportError, AttributeError, OSError):  # not Linux
-        return False
+        return 0
 
 
 class _Worker:
@@ -364,7 +363,11 @@ class _Worker:
         life_r, self.lifeline = os.pipe()  # see _die_with_parent
         self.slot: Any = memoryview(mmap.mmap(-1, 3 * 8)).cast("d")  # _ON, _SINCE, _READ
         self.slot[_ON] = self.slot[_READ] = -1.0
-        self.prefetch = _grow_pipe(down_w)
+        # The pipe to the worker holds three prefetched chunks, so that one more always goes in without
+        # blocking; the one from it a chunk's outcomes (about 100 KB for 8 news articles), so that the worker
+        # sends them and goes on with its next chunk without waiting for the parent to read them.
+        self.prefetch = _grow_pipe(down_w) >= 3 * _PREFETCH_BYTES + 4096
+        _grow_pipe(up_w)
         self.pid = os.fork()
         if self.pid == 0:  # the worker: never returns into the parent's code
             code = 1
