@@ -1,6 +1,7 @@
 """Speed of the number reader (CPU time): the first call in a fresh interpreter (which builds and compiles the
 lexicon patterns), then find_numbers on the fixture articles and on the whole raw corpus, texts normalised
-beforehand (not timed). Prints figures, asserts nothing.
+beforehand (not timed), and the part of it spent in the whole-text scan for atoms (``token_re.finditer``; its
+"numbers" column counts candidates). Prints figures, asserts nothing.
 
 Usage: .venv/bin/python bench/numbers_speed.py [--module path/to/other/numbers.py] [--rounds N]
 
@@ -15,6 +16,7 @@ import importlib.util
 import subprocess
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 from khabar_extract.normalize import normalize
@@ -100,6 +102,9 @@ def main() -> int:
     chars = sum(map(len, texts))
     ms = best_ms(find, texts, args.rounds)
     rows.append((f"{len(texts)} raw articles", chars, sum(len(find(t)) for t in texts), ms))
+    token_re = mod._lexicon().token_re
+    scan = best_ms(lambda t: deque(token_re.finditer(t), 0), texts, args.rounds)
+    rows.append(("  of which the atom scan", chars, sum(len(list(token_re.finditer(t))) for t in texts), scan))
     print(f"{'text':<28} {'chars':>10} {'numbers':>8} {'ms':>9} {'ms/6000 chars':>14}")
     for name, n, k, ms in rows:
         print(f"{name:<28} {n:>10,} {k:>8,} {ms:>9.3f} {ms / n * 6000:>14.3f}")
