@@ -42,6 +42,7 @@ __all__ = [
     "classify_digits",
     "adversarial_phrases",
     "decimal_line_break",
+    "visual_decimal_order",
 ]
 
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
@@ -558,11 +559,15 @@ def _thousands_ok(gs: list[str]) -> bool:
     return 1 <= len(gs[0]) <= 3 and all(len(g) == 3 for g in gs[1:])
 
 
-def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[int | Decimal, ...]]]:
+def classify_digits(
+    s: str, visual: bool = False
+) -> list[tuple[int, int, str, int | Decimal, tuple[int | Decimal, ...]]]:
     """Read one glued digit cluster (``۱۲٬۵۰۰``, ``۲/۵``, ``۱۴۰۲/۱۲/۲۱``, ``۷:۵۷``).
 
     Returns ``[(start, end, shape, value, parts)]`` relative to ``s``; usually one item, several
     when the cluster is really a list (``۱۲,۱۳``). Digits may be Persian, Arabic-Indic or ASCII.
+    ``visual``: a two-part slash decimal is in visual order, its parts swapped (``5/2`` = 2.5; old Fars texts,
+    see docs/numbers.md).
     """
     a = s.translate(_TO_ASCII)
     groups = _NONDIGIT_RE.split(a)
@@ -586,7 +591,8 @@ def classify_digits(s: str) -> list[tuple[int, int, str, int | Decimal, tuple[in
                     return [(0, n, "date", int(first), (int(first), int(g1)))]
                 if len(g1) == 4 and len(first) <= 2 and 1 <= int(first) <= 12 and int(g1[:2]) in (13, 14, 19, 20):
                     return [(0, n, "date", int(first), (int(first), int(g1)))]
-            return [(0, n, "decimal", _dec(first + "." + groups[1]), ())]
+            whole, frac = (groups[1], first) if visual and sep == "/" else (first, groups[1])
+            return [(0, n, "decimal", _dec(whole + "." + frac), ())]
         if _thousands_ok(groups[:-1]):
             return [(0, n, "decimal", _dec("".join(groups[:-1]) + "." + groups[-1]), ())]
     if (kinds <= _THOUSANDS or (kinds == {"."} and len(seps) >= 2)) and _thousands_ok(groups):
@@ -670,7 +676,7 @@ def _word_atom(m: re.Match[str], words: dict[str, tuple[str, Any, str]], text: s
     return _Atom(kind, s, e, payload, cls, w)
 
 
-def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
+def _atoms(text: str, lex: _Lexicon, visual: bool = False) -> list[_Atom]:
     out: list[_Atom] = []
     words = lex.words
     fold = _ARABIC_LETTERS[0] in text or _ARABIC_LETTERS[1] in text or _ARABIC_LETTERS[2] in text
@@ -720,10 +726,10 @@ def _atoms(text: str, lex: _Lexicon) -> list[_Atom]:
                 m2 = token_re.match(text, nl + 1)
                 digit_atoms(nl + 1, m2.end("d"), m2.end() if m2.group("ds") is not None else -1)
                 return
-            _rs, _re, shape, value, parts = classify_digits(d.replace("\n", ""))[0]
+            _rs, _re, shape, value, parts = classify_digits(d.replace("\n", ""), visual)[0]
             items = [(0, len(d), shape, value, parts)]
         else:
-            items = classify_digits(d)
+            items = classify_digits(d, visual)
         if ds_end >= 0 and len(items) == 1 and items[0][2] == "int":
             out.append(_Atom("OD", s, ds_end, items[0][3], "D"))
             return
@@ -1205,9 +1211,9 @@ _WORDISH = frozenset({"W", "O", "O1", "S"})
 _CONTEXT_WORDS = frozenset({"نه", "صفر", "سی"})  # lone words that need the context rules of _keep
 
 
-def _find(text: str, strict: bool = True) -> list[NumberMatch]:
+def _find(text: str, strict: bool = True, visual: bool = False) -> list[NumberMatch]:
     lex = _lexicon()
-    atoms = _atoms(text, lex)
+    atoms = _atoms(text, lex, visual)
     if not atoms:
         return []
     if _spaced_slash(text):
@@ -1330,11 +1336,24 @@ def _find(text: str, strict: bool = True) -> list[NumberMatch]:
     return out
 
 
-def find_numbers(text: str) -> list[NumberMatch]:
-    """Every number in ``text``: sorted, non-overlapping, maximal; spans are ``[start, end)`` in ``text``."""
+def find_numbers(text: str, *, visual_decimals: bool = False) -> list[NumberMatch]:
+    """Every number in ``text``: sorted, non-overlapping, maximal; spans are ``[start, end)`` in ``text``.
+    ``visual_decimals``: read two-part slash decimals with their parts swapped (``۵/۲`` = 2.5), for a text
+    whose original is in the old visual order (see :func:`visual_decimal_order`)."""
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() takes str, not {type(text).__name__}; decode bytes first")
-    return _find(text)
+    return _find(text, visual=visual_decimals)
+
+
+_MODERN_MARKS_RE = re.compile("[\N{ARABIC LETTER FARSI YEH}\N{ARABIC LETTER KEHEH}\u0660-\u0669\u06f0-\u06f9]")
+
+
+def visual_decimal_order(original: str) -> bool:
+    """Is ``original`` (a whole document, before normalisation) in the old encoding whose slash decimals are in
+    visual order: Arabic ي or ك, no Persian ی or ک, and no Persian or Arabic-Indic digit (so digits are ASCII)."""
+    return (_ARABIC_LETTERS[0] in original or _ARABIC_LETTERS[2] in original) and not _MODERN_MARKS_RE.search(
+        original
+    )
 
 
 def _whole(s: str, shape_ok: tuple[str, ...]) -> int | Decimal | None:

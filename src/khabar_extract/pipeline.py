@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from . import __version__
 from .article import Article, read_article
 from .facts import Fact, extract_facts
 from .normalize import Normalized, normalize
+from .numbers import visual_decimal_order
 
 __all__ = ["Record", "extract", "SCHEMA_ID", "SCHEMA_VERSION"]
 
@@ -84,7 +86,23 @@ def extract(text: str, *, source: dict[str, Any] | None = None) -> Record:
     article = read_article(text, doc)
     # the plain Jalali date: Article.reference_date would build a jdatetime.date, which reads the process locale
     facts = _outside_chrome(extract_facts(doc, reference_date=article.reference_jalali), article.segments)
-    return Record(doc, article, facts, source=dict(source or {}))
+    return Record(doc, article, facts, source=dict(source or {}), warnings=_decimal_warnings(text, facts))
+
+
+#: The warning of a record whose facts hold slash decimals of the old Fars encoding (docs/numbers.md).
+VISUAL_DECIMALS_WARNING = (
+    "old Fars encoding (Arabic ي/ك, ASCII digits): its slash decimals are often stored in visual order "
+    "(5/30 for 30.5); they are read as written (extract_facts(..., visual_decimals=True) reads them swapped)"
+)
+_SLASH_DECIMAL = re.compile(r"(?<![0-9/])[0-9]+/[0-9]+(?![0-9/])")
+
+
+def _decimal_warnings(text: str, facts: list[Fact]) -> list[str]:
+    """Warn when a fact other than a date holds an ASCII two-part slash decimal in an old-encoding text, whose
+    value may be the parts swapped: the gold convention reads numbers as written, so the value is not changed."""
+    if any(f.kind != "date" and _SLASH_DECIMAL.search(f.text) for f in facts) and visual_decimal_order(text):
+        return [VISUAL_DECIMALS_WARNING]
+    return []
 
 
 def _outside_chrome(facts: list[Fact], segments: list[dict[str, Any]]) -> list[Fact]:

@@ -62,10 +62,12 @@ class _Claims:
         self.mask[s:e] = b"\x01" * (e - s)
 
 
-def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
+def extract_facts(doc: Normalized, *, reference_date: Any = None, visual_decimals: bool = False) -> list[Fact]:
     """Every fact in ``doc``, in text order. ``reference_date`` (the article's date, a ``jdatetime.date``, a
     ``datetime.date`` or a Jalali ``(year, month, day)`` tuple) resolves relative years (``امسال``) and days and
-    the century of two-digit years."""
+    the century of two-digit years. ``visual_decimals=True`` reads two-part slash decimals with their parts
+    swapped (``5/2`` = 2.5), as old Fars texts store them; off by default, where numbers are read as written
+    (docs/numbers.md, "Slash decimals in visual order")."""
     if not isinstance(doc, Normalized):
         raise TypeError(f"extract_facts() takes a Normalized document (normalize(text)), not {type(doc).__name__}")
     text = doc.text
@@ -88,7 +90,7 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None) -> list[Fact]:
         table.take(s, e)  # type: ignore[union-attr]
 
     # 2. every number, in its context (dates, times, money, percent, durations, quantities ...)
-    numbers = _join_glued_and(text, _split_ranges(F.find_numbers(text)))
+    numbers = _join_glued_and(text, _split_ranges(F.find_numbers(text, visual_decimals=visual_decimals)))
     halves = F.find_half_words(text)
     if halves:
         taken = {n.start for n in numbers}
