@@ -610,7 +610,7 @@ def _match_noun(text: str, pos: int, lx: Lexicon, p: Any, sp: _Speed) -> NounMat
     phrase_end = first_end
     # an adjective or two after the noun ("گروه جهادی", "واحد پستی") joins the phrase
     for k in range(1, len(toks)):
-        if _word_info(toks[k], lx).adjective:
+        if _is_adjective(toks[k], lx):
             phrase_end = m.end(k + 1)
         else:
             break
@@ -626,7 +626,7 @@ class _WordInfo(NamedTuple):
     known: bool  # the base is a listed noun
     category: str | None  # its category, when known
     verb_noun: bool  # a noun that makes a verb with a light verb after it ("خبر" of "خبر داد")
-    adjective: bool  # after a noun, it joins the phrase as an adjective ("جهادی" of "گروه جهادی")
+    adjective: bool  # after a noun, it joins the phrase as an adjective (:func:`_is_adjective`)
 
 
 def _word_info_uncached(w: str, lx: Lexicon) -> _WordInfo:
@@ -642,12 +642,17 @@ def _word_info_uncached(w: str, lx: Lexicon) -> _WordInfo:
             or not _noun_like(w)
         )
     )
-    adjective = w.endswith("ی") and squash(w) not in lx.not_nouns and squash(w) not in nouns and not w.startswith("می")
     return _WordInfo(rejected, _first_word(base), known, nouns.get(key) if known else None,
-                     key in lx.compound_verb_nouns, adjective)
+                     key in lx.compound_verb_nouns, _is_adjective(w, lx))
 
 
 _word_info = _PerWord(_word_info_uncached)
+
+
+def _is_adjective(w: str, lx: Lexicon) -> bool:
+    """After a noun, ``w`` joins the phrase as an adjective ("جهادی" of "گروه جهادی"). Speed: :func:`match_noun`
+    asks this alone of the words after the noun, so that they cost no suffix search (most end in no ی)."""
+    return w.endswith("ی") and not w.startswith("می") and squash(w) not in lx.not_nouns and squash(w) not in lx.nouns
 
 
 def _first_word(s: str) -> str:
