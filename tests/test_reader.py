@@ -179,6 +179,22 @@ def test_reader_any_slice_of_the_seed_round_trips_through_each_encoding(start, l
         assert (decoded.text, decoded.encoding) == (piece, name)
 
 
+def test_reader_tqdm_progress_starts_no_thread_before_the_workers_fork():
+    """The batch creates its bar before forking workers: no tqdm monitor thread may be running then."""
+    import threading
+
+    pytest.importorskip("tqdm")
+    from khabar_extract.records.progress import Progress
+
+    out = io.StringIO()
+    bar = Progress(3, stream=out, enabled=True)
+    assert bar._bar is not None  # tqdm drew it
+    bar.update()
+    assert [t.name for t in threading.enumerate() if "tqdm" in t.name] == []
+    bar.close()
+    assert "1/3" in out.getvalue()
+
+
 def test_reader_builtin_progress_counter():
     from khabar_extract.records.progress import Progress
 

@@ -25,6 +25,10 @@ class Progress:
             except ImportError:
                 tqdm = None
             if tqdm is not None:
+                # No tqdm monitor thread: the batch forks its workers after the bar exists, and forking a process
+                # that runs another thread risks a deadlock in the child (Python 3.12+ warns about it). The
+                # monitor only helps bars whose updates stall, and this one is updated per outcome.
+                tqdm.monitor_interval = 0
                 self._bar = tqdm(total=total, file=self.stream, unit="article", dynamic_ncols=True, smoothing=0.1)
 
     def update(self, n: int = 1) -> None:
