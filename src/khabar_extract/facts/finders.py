@@ -652,7 +652,10 @@ _word_info = _PerWord(_word_info_uncached)
 def _is_adjective(w: str, lx: Lexicon) -> bool:
     """After a noun, ``w`` joins the phrase as an adjective ("جهادی" of "گروه جهادی"). Speed: :func:`match_noun`
     asks this alone of the words after the noun, so that they cost no suffix search (most end in no ی)."""
-    return w.endswith("ی") and not w.startswith("می") and squash(w) not in lx.not_nouns and squash(w) not in lx.nouns
+    if not w.endswith("ی") or w.startswith("می"):
+        return False
+    key = squash(w)
+    return key not in lx.not_nouns and key not in lx.nouns
 
 
 def _first_word(s: str) -> str:
