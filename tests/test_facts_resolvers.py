@@ -150,6 +150,34 @@ def test_facts_jalali_to_gregorian_equals_jdatetime():
     assert jalali_to_gregorian(1399, 12, 30).isoformat() == "2021-03-20"  # Esfand 30 of a leap year
 
 
+def test_facts_gregorian_year_equals_the_conversion():
+    # Context.from_reference reads only the Gregorian year: outside 10-13 Dey (where January 1 falls) it is
+    # the Jalali year + 621 or + 622 without a conversion; the same year, and the same errors, as the conversion
+    import datetime
+
+    import jdatetime
+
+    from khabar_extract.facts.resolvers import gregorian_year, jalali_to_gregorian
+
+    # January 1 of every Gregorian year jdatetime reaches falls on 10-13 Dey
+    for gy in range(623, 10_000, 1):
+        j = jdatetime.date.fromgregorian(date=datetime.date(gy, 1, 1))
+        assert (j.year, j.month) == (gy - 622, 10) and 10 <= j.day <= 13
+    days = [(1, 1), (9, 30), (10, 1), *((10, d) for d in range(8, 16)), (10, 30), (11, 1), (12, 29), (12, 30)]
+    for y in [*range(1, jdatetime.MAXYEAR + 1, 7), jdatetime.MAXYEAR]:
+        for m, d in days:
+            try:
+                want = jalali_to_gregorian(y, m, d).year
+            except ValueError:
+                with pytest.raises(ValueError):
+                    gregorian_year(y, m, d)
+                continue
+            assert gregorian_year(y, m, d) == want, (y, m, d)
+    for bad in [(1402, 13, 1), (1402, 0, 5), (1402, 1, 32), (0, 1, 1), (jdatetime.MAXYEAR + 1, 1, 1)]:
+        with pytest.raises(ValueError):
+            gregorian_year(*bad)
+
+
 def test_facts_shift_jalali_equals_jdatetime_arithmetic():
     # a relative day is the article's date plus an offset: the same day jdatetime's own "+ timedelta" gives,
     # across month, year and leap-year (Esfand 30) edges

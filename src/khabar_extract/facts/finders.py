@@ -307,7 +307,12 @@ def digit_adversarial_heads() -> tuple[str, ...]:
 def is_adversarial(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside an adversarial phrase (``یک یا چند``, ``نه تنها``, ``چهارمحال``)."""
     p = patterns()
-    rx, lit = p.adversarial, _speed(p).adversarial_literal
+    return adversarial_in(text, start, end, p.adversarial, _speed(p).adversarial_literal)
+
+
+def adversarial_in(text: str, start: int, end: int, rx: Any, lit: re.Pattern[str] | None) -> bool:
+    """:func:`is_adversarial` with ``patterns().adversarial`` and its stdlib twin given (one look-up per
+    article, not per number)."""
     pos, hi = max(0, start - 24), min(len(text), end + 24)
     if lit is None:
         for m in rx.finditer(text, pos, hi):
@@ -730,12 +735,13 @@ def left_context(text: str, start: int) -> LeftContext:
     # raw[0] holds whatever comes before the last three (also the word cut by the window), or is a cut word
     if len(raw) == 4 or (cut_first and raw and not seg[0].isspace()):
         del raw[0]
-    i = len(raw)
-    while i and raw[i - 1][0] not in _TRAILING_PUNCT and raw[i - 1][-1] not in _TRAILING_PUNCT:
-        i -= 1
-    if not i and not (raw and raw[-1][-1] == ":"):
-        # speed: no word starts or ends with punctuation (most contexts): the loop below would keep every word
-        return LeftContext(raw, raw, seg, lo, text[start - 1] if start else "")
+    for w in raw:
+        if w[0] in _TRAILING_PUNCT or w[-1] in _TRAILING_PUNCT:
+            break
+    else:
+        if not raw or raw[-1][-1] != ":":
+            # speed: no word starts or ends with punctuation (most contexts): the loop below would keep every word
+            return LeftContext(raw, raw, seg, lo, text[start - 1] if start else "")
     words: list[str] = []
     kept: list[str] = []
     for w in reversed(raw):  # at most three; every pass that does not break keeps one word
@@ -859,7 +865,12 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
     after it; it may still share the unit of a neighbour). Returns None for numbers that are no fact at all.
     """
     p = patterns()
-    lx = lexicon()
+    return classify_with(text, n, p, lexicon(), _speed(p))
+
+
+def classify_with(text: str, n: NumberMatch, p: Any, lx: Lexicon, sp: _Speed) -> Candidate | None:
+    """:func:`classify_number` with the patterns ``p``, the lexicon and the speed twins ``sp`` (``_speed(p)``)
+    given: extract_facts fetches them once per article, not once per number."""
     start, end = n.start, n.end
     parts: dict[str, Any] = {"number": n}
     shape = n.shape
@@ -901,7 +912,6 @@ def classify_number(text: str, n: NumberMatch) -> Candidate | None:
         return Candidate("money", start - (1 if lc.char == ch else 2), end, parts)
 
     integral = not n.is_decimal and shape in ("int", "ordinal")
-    sp = _speed(p)
     trig = _triggers(text, end, p, sp)
     # a day before a month name: "۲۱ اسفند ۱۴۰۲", "بیست و یکم اسفند ماه", "اول آبان", "هفت مهر"
     if integral and 1 <= n.value <= 31 and "month" in trig:

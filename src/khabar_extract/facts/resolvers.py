@@ -62,22 +62,22 @@ class Context:
         ``Article.reference_jalali`` holds: the pipeline passes it, so that no jdatetime.date is built)."""
         if reference_date is None:
             return cls()
-        import jdatetime
-
-        if isinstance(reference_date, tuple) and len(reference_date) == 3 and all(type(x) is int for x in reference_date):
-            j: Any = JalaliDay(*reference_date)
-        elif isinstance(reference_date, jdatetime.date):
-            j = reference_date
-        elif hasattr(reference_date, "year") and hasattr(reference_date, "month"):
-            j = jdatetime.date.fromgregorian(
-                year=reference_date.year, month=reference_date.month, day=getattr(reference_date, "day", 1)
-            )
+        r = reference_date
+        if isinstance(r, tuple) and len(r) == 3 and type(r[0]) is int and type(r[1]) is int and type(r[2]) is int:
+            j: Any = JalaliDay(*r)
         else:
-            raise TypeError(
-                "reference_date must be a jdatetime.date, a datetime.date or a Jalali (year, month, day) tuple, "
-                f"not {type(reference_date).__name__}"
-            )
-        return cls(ref_year=j.year, ref_gregorian_year=jalali_to_gregorian(j.year, j.month, j.day).year, ref_date=j)
+            import jdatetime
+
+            if isinstance(r, jdatetime.date):
+                j = r
+            elif hasattr(r, "year") and hasattr(r, "month"):
+                j = jdatetime.date.fromgregorian(year=r.year, month=r.month, day=getattr(r, "day", 1))
+            else:
+                raise TypeError(
+                    "reference_date must be a jdatetime.date, a datetime.date or a Jalali (year, month, day) tuple, "
+                    f"not {type(r).__name__}"
+                )
+        return cls(ref_year=j.year, ref_gregorian_year=gregorian_year(j.year, j.month, j.day), ref_date=j)
 
 
 def json_number(v: int | Decimal | float) -> int | float:
@@ -171,6 +171,20 @@ def jalali_to_gregorian(y: int, m: int, d: int) -> Any:
     if jdatetime.MINYEAR <= y <= jdatetime.MAXYEAR and 1 <= m <= 12 and 1 <= d <= _JALALI_COMMON_DAYS[m - 1]:
         return datetime.date(*jdatetime.JalaliToGregorian(y, m, d).getGregorianList())
     return jdatetime.date(y, m, d).togregorian()
+
+
+def gregorian_year(y: int, m: int, d: int) -> int:
+    """``jalali_to_gregorian(y, m, d).year`` (the same ValueError for a bad date). Speed (once per article, ~5 us
+    saved): January 1 falls on 10, 11, 12 or 13 Dey in every year jdatetime handles (tests check the whole
+    range), so a date that jdatetime surely accepts and lies outside those four days needs no conversion."""
+    import jdatetime
+
+    if jdatetime.MINYEAR <= y <= jdatetime.MAXYEAR and 1 <= m <= 12 and 1 <= d <= _JALALI_COMMON_DAYS[m - 1]:
+        if m < 10 or (m == 10 and d < 10):
+            return y + 621
+        if m > 10 or d > 13:
+            return y + 622
+    return jalali_to_gregorian(y, m, d).year
 
 
 def _shift_jalali(y: int, m: int, d: int, days: int) -> tuple[int, int, int]:
