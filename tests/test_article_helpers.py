@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar_extract.article import _paragraph_entries, _with_fallback, read_article
+from khabar_extract.article import _with_fallback, read_article
 from khabar_extract.article._text import (
     EndsWith,
     alternation,
@@ -57,23 +57,23 @@ def test_article_helpers_canonical_agency_repeats_give_the_same_name():
 def test_article_helpers_line_spans_trim_blocks_and_decimals():
     text = (
         "  زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی  \n"
-        f"{RLM}\n"  # only an invisible mark: not content, but kept in a segment (negated key)
+        f"{RLM}\n"  # only an invisible mark: not content, but kept in a segment (the marks list)
         "\n"
         "قیمت به ۲۶.\n۸ میلیارد دلار رسید.\n"  # a decimal split at its point by the source: one line
         f"{RLM}کد خبر: 85414319"
     )
-    lines, outer = line_spans(text)
-    assert [text[s:e] for s, e, _ in lines] == [
+    lines, marks = line_spans(text)
+    assert [text[s:e] for s, e, *_ in lines] == [
         "زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی",
         "قیمت به ۲۶.\n۸ میلیارد دلار رسید.",
         "کد خبر: 85414319",
     ]
-    assert [b for _, _, b in lines] == [0, 1, 1]  # a blank (or invisible-only) line starts a new block
+    assert [line[2] for line in lines] == [0, 1, 1]  # a blank (or invisible-only) line starts a new block
     rlm_line = text.index(RLM)
-    assert outer[-rlm_line - 1] == (rlm_line, rlm_line + 1)
-    last = lines[-1][0]
-    assert text[outer[last][0]:outer[last][1]] == f"{RLM}کد خبر: 85414319"  # the segment keeps the mark
-    assert outer[lines[0][0]] == (2, 39)
+    assert marks == [(rlm_line, rlm_line + 1)]
+    assert text[lines[-1][3]:lines[-1][4]] == f"{RLM}کد خبر: 85414319"  # the segment keeps the mark
+    assert lines[0][3:] == (2, 39)
+    assert lines[1][3:] == lines[1][:2]  # nothing to trim: the outer span of the joined line is its content
 
 
 def test_article_helpers_dateline_falls_back_to_the_plain_patterns():
@@ -91,15 +91,12 @@ def test_article_helpers_dateline_falls_back_to_the_plain_patterns():
     assert article.meta["dateline"] == {"city": "تهران", "agency": "ایرنا"}
 
 
-def test_article_helpers_paragraph_entries_span_the_segment_and_keeps_the_content():
-    text = f"{RLM}گروه‌های جهادی، بازوی فعال محرومیت زدایی  \n"
-    lines, outer = line_spans(text)
-    ends = {e: outer[s][1] for s, e, _ in lines}
-    s, e, _ = lines[0]
-    [(start, seg, body, cs, ce)] = _paragraph_entries(outer, ends, [(s, e)], ["title"], [None])
-    assert seg == {"kind": "title", "span": [0, e]} and start == 0  # the segment covers the mark
-    assert (cs, ce) == (1, e) and text[cs:ce] == "گروه‌های جهادی، بازوی فعال محرومیت زدایی"
-    assert body is None
+def test_article_helpers_a_paragraph_segment_spans_its_marks_and_its_sentences_do_not():
+    text = f"{RLM}گروه‌های جهادی، بازوی فعال محرومیت زدایی  \n\nزنجان - ایرنا - هزار و ۳۹۰ گروه جهادی فعالیت دارند."
+    article = read_article(text)
+    title, sentence = article.segments[:2]
+    assert title == {"kind": "title", "span": [0, 41], "paragraph": 0}  # the segment covers the mark
+    assert sentence["parent"] == 0 and text[slice(*sentence["span"])] == "گروه‌های جهادی، بازوی فعال محرومیت زدایی"
 
 
 def test_article_helpers_seed_segments_nest_in_reading_order():
@@ -225,3 +222,18 @@ def test_article_helpers_alternation_grouped_by_first_character_finds_the_same()
     texts = [text[a:b] for a, b in found]
     assert "خبرگزاری فارس" in texts and "ایرنا" in texts and "خبرگزاری‌مهر" in texts and texts[-1] == "ا"
     assert "فارس" not in texts  # inside "خبرگزاری فارس": the longer phrase wins, as in the flat list
+
+
+def test_article_helpers_lines_of_invisible_marks_are_chrome_in_reading_order():
+    zwsp = "\N{ZERO WIDTH SPACE}"
+    text = (
+        f"{zwsp}\nگروه‌های جهادی، بازوی فعال محرومیت زدایی\n\n"
+        "زنجان - ایرنا - هزار و ۳۹۰ گروه جهادی فعالیت دارند.\n"
+        f"  {zwsp}{RLM} \nاین گروه‌ها در عرصه‌های مختلف کار می‌کنند.\n{zwsp}"
+    )
+    segments = read_article(text).segments
+    assert [(s["kind"], s.get("parent")) for s in segments] == [
+        ("chrome", None), ("title", None), ("sentence", 1), ("lead", None), ("dateline", 3), ("sentence", 3),
+        ("chrome", None), ("paragraph", None), ("sentence", 7), ("chrome", None),
+    ]
+    assert [text[slice(*s["span"])] for s in segments if s["kind"] == "chrome"] == [zwsp, zwsp + RLM, zwsp]

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..normalize import Normalized
 from ..sentences import split_lines
-from ._text import canonical_agency, fold, key, line_spans
+from ._text import Line, canonical_agency, fold, key, line_spans
 from .dates import jalali_date, published_fields  # light: jdatetime is imported on the first call
 from .interview import detect_interview
 from .layouts import JALALI_MONTHS, Layout, choose_layout, get_layout, load_layouts, parse_layout
@@ -124,8 +124,7 @@ def read_article(
     if normalized is not None and not isinstance(normalized, Normalized):
         raise TypeError("read_article(): 'normalized' must be a Normalized (from khabar_extract.normalize)")
     folded = fold(text)
-    lines, outer = line_spans(text)
-    ends = {e: outer[s][1] for s, e, _ in lines}
+    lines, marks = line_spans(text)
     if isinstance(layout, Layout):
         lay = layout
     else:
@@ -139,7 +138,7 @@ def read_article(
     # header lines
     found: dict[str, re.Match[str]] = {}
     for i in range(min(n, lay.header_lines)):
-        s, e, _ = lines[i]
+        s, e, _, _, _ = lines[i]
         if e - s > 160:
             continue
         lt = folded[s:e]
@@ -175,17 +174,15 @@ def read_article(
     # chrome lines (Layout.is_chrome, with its matcher looked up once)
     chrome_find = lay.chrome_find
     if chrome_find is not None:
-        for i in range(n):
-            if kinds[i] is None:
-                s, e, _ = lines[i]
-                if e - s <= 160 and chrome_find(folded[s:e]) is not None:
-                    kinds[i] = "chrome"
+        for i, (s, e, _, _, _) in enumerate(lines):
+            if kinds[i] is None and e - s <= 160 and chrome_find(folded[s:e]) is not None:
+                kinds[i] = "chrome"
 
     # title
     title_i = next((i for i in range(n) if kinds[i] is None), None)
     if title_i is not None and _can_be_title(folded, lines, kinds, title_i, lay):
         kinds[title_i] = "title"
-        ts, te, _ = lines[title_i]
+        ts, te, _, _, _ = lines[title_i]
         meta["title"] = text[ts:te]
         tlen = te - ts
         # a line's key starts and ends with the line's own first and last (folded) characters (lines are
@@ -195,7 +192,7 @@ def read_article(
         title_folded = folded[ts:te]
         title_key = None
         for i in range(title_i + 1, n):
-            s, e, _ = lines[i]
+            s, e, _, _, _ = lines[i]
             if kinds[i] is None and abs(e - s - tlen) <= tlen // 3 + 3 and folded[s] == first and folded[e - 1] == last:
                 line = folded[s:e]
                 if line != title_folded:
@@ -211,49 +208,49 @@ def read_article(
         begin = (title_i + 1) if title_i is not None else 0
         footer = lay.footer_find
         for i in range(begin, n):
-            s, e, _ = lines[i]
+            s, e, _, _, _ = lines[i]
             if e - s <= 160 and footer(folded[s:e]):
                 for j in range(i, n):
                     kinds[j] = "chrome"
                 break
 
-    # paragraphs: content lines, soft-wrapped lines joined within a block
+    # paragraphs: content lines, soft-wrapped lines joined within a block. paras: their contents (lines trimmed
+    # of white space and invisible marks); para_outer: their segment spans (trimmed of white space only);
+    # para_line: their first lines
     paras: list[tuple[int, int]] = []
+    para_outer: list[tuple[int, int]] = []
+    para_line: list[int] = []
     i = 0
     while i < n:
         if kinds[i] is not None:
             i += 1
             continue
-        s, e, block = lines[i]
-        j = i
+        s, e, block, os_, oe = lines[i]
+        para_line.append(i)
+        ls = s
         while (
-            lines[j][1] - lines[j][0] >= _SOFT_WRAP_MIN
-            and text[lines[j][1] - 1] not in _LINE_END
-            and j + 1 < n and kinds[j + 1] is None and lines[j + 1][2] == block
+            e - ls >= _SOFT_WRAP_MIN and text[e - 1] not in _LINE_END
+            and i + 1 < n and kinds[i + 1] is None and lines[i + 1][2] == block
         ):
-            j += 1
-        paras.append((s, lines[j][1]))
-        i = j + 1
+            i += 1
+            ls, e, _, _, oe = lines[i]
+        paras.append((s, e))
+        para_outer.append((os_, oe))
+        i += 1
 
     # lead and dateline
-    top: list[dict[str, Any]] = []
-    for i in range(n):
-        k = kinds[i]
-        if k is None or k == "title":  # the title is a paragraph: assembled with them below
-            continue
-        seg: dict[str, Any] = {"kind": k, "span": list(outer[lines[i][0]])}
-        if k == "header":
-            seg["field"] = header_field[i]
-        top.append(seg)
     lead_nested: list[dict[str, Any]] = []
     lead_idx = None
+    dateline_line = -1  # the first line of a dateline standing alone: a top-level segment, not a paragraph
+    dateline_seg: dict[str, Any] = {}
     dateline = _find_dateline(folded, paras[0], lay) if paras else None
     if dateline is not None:
         (ds, de), agency, city = dateline
         meta["dateline"] = {"city": city, "agency": agency}
         if not folded[de:paras[0][1]].strip(" \t\N{ZERO WIDTH NON-JOINER}:،-–—"):
-            top.append({"kind": "dateline", "span": list(_outer(outer, ends, paras[0]))})
-            paras = paras[1:]
+            dateline_line = para_line[0]
+            dateline_seg = {"kind": "dateline", "span": list(para_outer[0])}
+            paras, para_outer, para_line = paras[1:], para_outer[1:], para_line[1:]
             again = _find_dateline(folded, paras[0], lay) if paras else None
             if again is not None:  # the lead repeats it: "خبرگزاری فارس:" / "خبرگزاری فارس: ..."
                 lead_nested.append({"kind": "dateline", "span": list(again[0])})
@@ -277,8 +274,11 @@ def read_article(
         s, e = paras[k]
         if e - s <= 80 and any(rx.search(folded[s:e]) for rx in lay.credits):
             body_kinds[k] = "credit"
-    body = [k for k in range(len(paras)) if body_kinds[k] != "credit"]
-    body_spans = [paras[k] for k in body]
+    if "credit" in body_kinds:
+        body: range | list[int] = [k for k in range(len(paras)) if body_kinds[k] != "credit"]
+        body_spans = [paras[k] for k in body]
+    else:
+        body, body_spans = range(len(paras)), paras
 
     # interview
     title_span = (lines[title_i][0], lines[title_i][1]) if title_i is not None else None
@@ -288,7 +288,8 @@ def read_article(
     nested_by_para: dict[int, list[dict[str, Any]]] = {}
     content_start: dict[int, int] = {}
     interview = None
-    turn_spans: list[tuple[int, int]] = []
+    turn_starts: list[int] = []
+    turn_ends: list[int] = []
     if iv is not None:
         turns = []
         for t, (qa, qb, qs, qe) in enumerate(iv.questions):
@@ -309,8 +310,8 @@ def read_article(
                 "question_span": [qs, qe],
                 "answer_span": [ans[2], ans[3]] if ans else None,
             })
-            turn_end = max(qe, ans[3]) if ans else qe
-            turn_spans.append((body_spans[qa][0], turn_end))
+            turn_starts.append(body_spans[qa][0])
+            turn_ends.append(max(qe, ans[3]) if ans else qe)
         for b in iv.crossheads:
             body_kinds[body[b]] = "crosshead"
         for b, (ms, me) in iv.markers.items():
@@ -333,36 +334,56 @@ def read_article(
             if body_kinds[k] == "paragraph" and text[s] in "*•" and e - s <= 120:
                 body_kinds[k] = "crosshead"
 
-    # assemble: paragraphs in reading order (title first), sentences inside them. Each entry is
-    # (segment start, segment, body index, content start, content end); sorted on the start alone, stably.
-    entries: list[tuple[int, dict[str, Any], int | None, int, int]] = [(seg["span"][0], seg, None, 0, 0) for seg in top]
-    entries += [(sp[0], {"kind": "chrome", "span": list(sp)}, None, 0, 0) for k, sp in outer.items() if k < 0]
-    if title_i is not None:
-        ts, te, _ = lines[title_i]
-        entries += _paragraph_entries(outer, ends, [(ts, te)], ["title"], [None])
-    entries += _paragraph_entries(outer, ends, paras, body_kinds, range(len(paras)))
-    entries.sort(key=_entry_start)
-
+    # assemble, in reading order (the lines' order): the page's header, chrome and captions, the title and the
+    # other paragraphs with their sentences nested after them. One pass of the sentence splitter over the
+    # paragraphs' lines (lines are sentence boundaries anyway; line_spans joined decimals across lines as the
+    # splitter does); each paragraph takes the sentences inside it, clipped to start after its marker or dateline
     segments: list[dict[str, Any]] = []
     para_starts: list[int] = []
     para_ends: list[int] = []
     sent_starts: list[int] = []
     sent_ends: list[int] = []
-    # one pass of the sentence splitter over the paragraphs' lines (lines are sentence boundaries anyway;
-    # line_spans joined decimals across lines as the splitter does); each paragraph takes the sentences
-    # inside it, clipped to start after its marker or dateline
-    all_sents = split_lines(text, [outer[lines[i][0]] for i in range(n) if kinds[i] is None or kinds[i] == "title"])
+    all_sents = split_lines(text, [(ln[3], ln[4]) for ln, k in zip(lines, kinds, strict=True) if k is None or k == "title"])
     si = 0
     n_sents = len(all_sents)
-    for _, seg, bk, s, e in entries:
+    pk = 0  # the next body paragraph
+    next_para = para_line[0] if para_line else n  # and its first line
+    mi = 0  # the next line of invisible marks (chrome, placed by its start)
+    n_marks = len(marks)
+    for i in range(n + 1):
+        while mi < n_marks and (i == n or marks[mi][0] < lines[i][3]):
+            segments.append({"kind": "chrome", "span": list(marks[mi])})
+            mi += 1
+        if i == n:
+            break
+        k = kinds[i]
+        if k is None:
+            if i != next_para:
+                if i == dateline_line:
+                    segments.append(dateline_seg)
+                continue  # a later line of a paragraph
+            bk: int | None = pk
+            kind = body_kinds[pk]
+            s, e = paras[pk]
+            seg_start, seg_end = para_outer[pk]
+            pk += 1
+            next_para = para_line[pk] if pk < len(para_line) else n
+        elif k == "title":
+            bk = None
+            kind = k
+            s, e, _, seg_start, seg_end = lines[i]
+        else:  # header, chrome, caption: nothing nested
+            seg = {"kind": k, "span": [lines[i][3], lines[i][4]]}
+            if k == "header":
+                seg["field"] = header_field[i]
+            segments.append(seg)
+            continue
         parent = len(segments)
+        pno = len(para_starts)
+        seg = {"kind": kind, "span": [seg_start, seg_end], "paragraph": pno}
         segments.append(seg)
-        kind = seg["kind"]
-        if kind not in _PARAGRAPH_KINDS:
-            continue  # header, chrome, caption, dateline: nothing nested
-        pno = seg["paragraph"] = len(para_starts)
-        para_starts.append(seg["span"][0])
-        para_ends.append(seg["span"][1])
+        para_starts.append(seg_start)
+        para_ends.append(seg_end)
         nested: list[dict[str, Any]] = []  # markers, speakers, the lead's dateline
         cs = s  # where the paragraph's sentences start
         if kind == "lead" and lead_nested:
@@ -371,7 +392,8 @@ def read_article(
         if bk is not None:
             if bk in para_turn:
                 seg["turn"] = para_turn[bk]
-            nested.extend(nested_by_para.get(bk, ()))
+            if bk in nested_by_para:
+                nested.extend(nested_by_para[bk])
             cs = content_start.get(bk, cs)
         while si < n_sents and all_sents[si][1] <= s:
             si += 1
@@ -407,35 +429,9 @@ def read_article(
         _para_ends=para_ends,
         _sent_starts=sent_starts,
         _sent_ends=sent_ends,
-        _turn_starts=[a for a, _ in turn_spans],
-        _turn_ends=[b for _, b in turn_spans],
+        _turn_starts=turn_starts,
+        _turn_ends=turn_ends,
     )
-
-
-def _outer(outer: dict[int, tuple[int, int]], ends: dict[int, int], span: tuple[int, int]) -> tuple[int, int]:
-    """The segment span of a paragraph whose content is ``span`` (white space trimmed, invisibles kept)."""
-    s, e = span
-    return outer.get(s, (s, e))[0], ends.get(e, e)
-
-
-def _paragraph_entries(
-    outer: dict[int, tuple[int, int]],
-    ends: dict[int, int],
-    spans: list[tuple[int, int]],
-    kinds: list[str],
-    bodies: range | list[int | None],
-) -> list[tuple[int, dict[str, Any], int | None, int, int]]:
-    """Assembly entries (see ``read_article``) of paragraphs whose contents are ``spans``, of ``kinds``, with
-    ``bodies`` (body indexes, None for the title): each segment spans its lines trimmed of white space only."""
-    out = []
-    for (s, e), kind, body in zip(spans, kinds, bodies, strict=True):
-        seg_span = [outer[s][0] if s in outer else s, ends.get(e, e)]  # as _outer
-        out.append((seg_span[0], {"kind": kind, "span": seg_span}, body, s, e))
-    return out
-
-
-def _entry_start(entry: tuple[int, dict[str, Any], int | None, int, int]) -> int:
-    return entry[0]
 
 
 def _span_start(seg: dict[str, Any]) -> int:
@@ -448,7 +444,7 @@ def _skip(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _can_be_title(folded: str, lines: list[tuple[int, int, int]], kinds: list[str | None], i: int, lay: Layout) -> bool:
+def _can_be_title(folded: str, lines: list[Line], kinds: list[str | None], i: int, lay: Layout) -> bool:
     """Whether the first content line is a title rather than the start of the body.
 
     Not a title: a line over ``_TITLE_MAX`` characters; the only content line of the text (a bare body, as in
@@ -456,7 +452,7 @@ def _can_be_title(folded: str, lines: list[tuple[int, int, int]], kinds: list[st
     single full stop (of the first lines of the 1,400 real articles in the corpus, only one ends in ``.`` that
     is not an ellipsis, while body sentences nearly always do).
     """
-    s, e, _ = lines[i]
+    s, e, _, _, _ = lines[i]
     if e - s > _TITLE_MAX:
         return False
     if None not in kinds[i + 1:]:

@@ -82,17 +82,22 @@ class EndsWith:
         return q != "" and q[-1] in self.marks
 
 
-def line_spans(text: str) -> tuple[list[tuple[int, int, int]], dict[int, tuple[int, int]]]:
-    """Lines with visible content, and where their segments start and end.
+#: One line with visible content, as :func:`line_spans` gives it: ``(start, end, block, outer_start, outer_end)``.
+Line = tuple[int, int, int, int, int]
 
-    Returns ``(lines, outer)``: ``lines`` holds ``(start, end, block)`` of every line with visible content,
-    trimmed of white space and invisible marks (ZWSP, BOM, bidi controls), for matching; ``block`` numbers
-    the groups of consecutive non-blank lines. ``outer`` maps a line's ``start`` to its span trimmed of
-    white space only (what a segment covers, so that no non-space character is left out); lines holding
-    nothing but invisible marks are in ``outer`` under their negated start (``-start - 1``).
+
+def line_spans(text: str) -> tuple[list[Line], list[tuple[int, int]]]:
+    """Lines with visible content, and the lines holding nothing but invisible marks.
+
+    Returns ``(lines, marks)``: ``lines`` holds ``(start, end, block, outer_start, outer_end)`` of every line with
+    visible content: ``[start, end)`` is the line trimmed of white space and invisible marks (ZWSP, BOM, bidi
+    controls), for matching; ``[outer_start, outer_end)`` is the line trimmed of white space only (what a segment
+    covers, so that no non-space character is left out); ``block`` numbers the groups of consecutive non-blank
+    lines. ``marks`` holds the spans (trimmed of white space) of the lines holding nothing but invisible marks,
+    which count as blank lines between blocks.
     """
-    out: list[tuple[int, int, int]] = []
-    outer: dict[int, tuple[int, int]] = {}
+    out: list[Line] = []
+    marks: list[tuple[int, int]] = []
     block = 0
     prev_blank = True
     pos = 0
@@ -109,27 +114,24 @@ def line_spans(text: str) -> tuple[list[tuple[int, int, int]], dict[int, tuple[i
         if stripped[0] in _INVISIBLE or stripped[-1] in _INVISIBLE:
             inner = stripped.strip(_WS_INVISIBLE)
             if not inner:
-                outer[-os_ - 1] = (os_, oe)
+                marks.append((os_, oe))
                 prev_blank = True
                 pos += len(line) + 1
                 continue
             s = os_ + len(stripped) - len(stripped.lstrip(_WS_INVISIBLE))
             e = s + len(inner)
-        if prev_blank and out:
-            block += 1
-        if (not prev_blank and text[pos - 2] in ".\N{ARABIC DECIMAL SEPARATOR}"
-                and decimal_line_break(text, pos - 1)):
+        if prev_blank:
+            if out:
+                block += 1
+        elif text[pos - 2] in ".\N{ARABIC DECIMAL SEPARATOR}" and decimal_line_break(text, pos - 1):
             # A decimal the source split at its point (۲۶.⏎۸): one line, so that its
             # paragraph and sentence hold the whole number.
-            ps, _pe, pb = out.pop()
-            outer[ps] = (outer[ps][0], oe)
-            out.append((ps, e, pb))
-        else:
-            out.append((s, e, block))
-            outer[s] = (os_, oe)
+            ps, _pe, pb, pos_, _poe = out.pop()
+            s, os_, block = ps, pos_, pb
+        out.append((s, e, block, os_, oe))
         prev_blank = False
         pos += len(line) + 1
-    return out, outer
+    return out, marks
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -89,13 +89,14 @@ class Layout:
     def is_chrome(self, line: str) -> bool:
         return self.chrome_find is not None and self.chrome_find(line) is not None
 
-    def detects(self, folded: str, lines: list[tuple[int, int, int]]) -> bool:
+    def detects(self, folded: str, lines: list[tuple[int, ...]]) -> bool:
         if not self.detect:
             return False
         find = self.detect_find
         if find is None:
             return False
-        for s, e, _ in lines[: self.detect_lines]:
+        for line in lines[: self.detect_lines]:  # (start, end, ...) of each line, as line_spans gives them
+            s, e = line[0], line[1]
             if e - s <= 300 and find(folded[s:e]):
                 return True
         return False
@@ -235,7 +236,7 @@ def get_layout(name: str) -> Layout:
     raise KeyError(f"no layout named {name!r}; known: {[lay.name for lay in load_layouts()]}")
 
 
-def choose_layout(folded: str, lines: list[tuple[int, int, int]]) -> Layout:
+def choose_layout(folded: str, lines: list[tuple[int, ...]]) -> Layout:
     layouts = load_layouts()
     for lay in layouts:
         if lay.detects(folded, lines):
