@@ -29,6 +29,6 @@ def test_facts_per_word_cache_is_bounded() -> None:
     assert calls == ["آب", "نان"]  # the second "آب" came from the memo
     for w in ["یک", "دو", "سه", "چهار"]:
         memo(w, 1)
-    assert len(memo._hits) <= 4  # emptied once it passed the limit
+    assert len(memo.hits) <= 4  # emptied once it passed the limit
     memo("آب", 2)
     assert calls[-1] == "آب"  # forgotten after the clear, computed again

@@ -458,6 +458,10 @@ class NounMatch(NamedTuple):
     first_end: int = -1  # end of the first word
 
 
+#: ``_TUPLE_NEW(NounMatch, (eight fields))`` builds a NounMatch without the named tuple's Python-level ``__new__``
+_TUPLE_NEW = tuple.__new__
+assert len(NounMatch._fields) == 8
+
 _A = TypeVar("_A")
 _R = TypeVar("_R")
 
@@ -468,19 +472,19 @@ class _PerWord(Generic[_A, _R]):
     process-wide lexicon (or a part of it), so the word alone is the key. Bounded: emptied when it passes
     ``limit`` words, so a long batch does not grow it without end."""
 
-    __slots__ = ("_fn", "_hits", "_limit")
+    __slots__ = ("_fn", "hits", "_limit")
 
     def __init__(self, fn: Callable[[str, _A], _R], limit: int = 50_000) -> None:
         self._fn = fn
-        self._hits: dict[str, _R] = {}
+        self.hits: dict[str, _R] = {}  # read in place by a hot caller (``hits.get(word) or cached(word, arg)``)
         self._limit = limit
 
     def __call__(self, word: str, arg: _A) -> _R:
-        hit = self._hits.get(word)
+        hit = self.hits.get(word)
         if hit is None:
-            if len(self._hits) > self._limit:
-                self._hits.clear()
-            hit = self._hits[word] = self._fn(word, arg)
+            if len(self.hits) > self._limit:
+                self.hits.clear()
+            hit = self.hits[word] = self._fn(word, arg)
         return hit
 
 
@@ -590,13 +594,15 @@ def _match_noun(text: str, pos: int, lx: Lexicon, p: Any, sp: _Speed) -> NounMat
     if not m:
         return None
     # the words t1, t2, t3 (a later one only after an earlier one); word k is group k
-    groups = m.groups()
-    toks = groups[: len(groups) - groups.count(None)]
+    w, t2, t3 = toks = m.groups()
+    if t2 is None:
+        toks = (w,)
+    elif t3 is None:
+        toks = (w, t2)
     start, first_end = m.span(1)
     nouns = lx.nouns
-    w = toks[0]
     # longest multi-word lexicon phrase first ("واحد مسکونی", "متر مربع", "تفاهم نامه")
-    multi = len(toks) > 1 and squash(w) in lx.multi_first
+    multi = t2 is not None and squash(w) in lx.multi_first
     for n in range(min(len(toks), lx.noun_max_words) if multi else 1, 1, -1):
         words = toks[:n]
         key = squash("".join(words))
@@ -606,21 +612,24 @@ def _match_noun(text: str, pos: int, lx: Lexicon, p: Any, sp: _Speed) -> NounMat
         if key in nouns:
             first = _strip_suffix(w, nouns)[0]
             end = m.end(n)
-            return NounMatch(_first_word(first), text[start:end], nouns[key], True, end, end, start, first_end)
-    info = _word_info(w, lx)
+            return _TUPLE_NEW(NounMatch, (_first_word(first), text[start:end], nouns[key], True, end, end, start, first_end))
+    info = _word_info.hits.get(w) or _word_info(w, lx)  # the cache read in place (a named tuple is never false)
     if info.rejected:
         return None
-    if info.verb_noun and len(toks) > 1 and squash(toks[1]) in lx.light_verbs:
+    if info.verb_noun and t2 is not None and squash(t2) in lx.light_verbs:
         return None  # "نوروز ۸۶ خبر داد": the noun and the light verb are one verb ("announced")
     phrase_end = first_end
-    # an adjective or two after the noun ("گروه جهادی", "واحد پستی") joins the phrase
+    # an adjective or two after the noun ("گروه جهادی", "واحد پستی") joins the phrase; speed: _is_adjective's
+    # own first test in place (most words after a noun do not end in ی)
     for k in range(1, len(toks)):
-        if _is_adjective(toks[k], lx):
+        tk = toks[k]
+        if tk[-1] == "ی" and _is_adjective(tk, lx):
             phrase_end = m.end(k + 1)
         else:
             break
-    return NounMatch(info.noun, text[start:phrase_end], info.category, info.known, first_end, phrase_end, start,
-                     first_end)
+    # NounMatch(...) without the named tuple's Python-level __new__ (all eight fields given)
+    return _TUPLE_NEW(NounMatch, (info.noun, text[start:phrase_end], info.category, info.known, first_end, phrase_end,
+                                  start, first_end))
 
 
 class _WordInfo(NamedTuple):
@@ -763,9 +772,24 @@ def left_context(text: str, start: int) -> LeftContext:
     return LeftContext(words, kept, seg, lo, text[start - 1] if start else "")
 
 
+def _month_tails(lx: Lexicon) -> frozenset[str]:
+    """Every ending of a month key, with and without ``ماه`` after it (and ""): the last word before a year
+    that follows a month name (``اسفند``, ``اسفندماه``, ``الاول`` of ``ربیع الاول``) squashes to one of them."""
+    return frozenset(k[i:] for m in lx.month_index for k in (m, m + "ماه") for i in range(len(k) + 1))
+
+
+_MONTH_TAILS: list[tuple[Lexicon, frozenset[str]]] = []
+
+
 def _month_before(lc: LeftContext) -> tuple[int, str] | None:
     """A month name just before a year: ``شهریور ۱۳۹۸``, ``فروردین‌ماه سال 96``, ``ربیع الاول ۱۴۴۵``."""
     lx = lexicon()
+    if not _MONTH_TAILS or _MONTH_TAILS[0][0] is not lx:
+        _MONTH_TAILS[:] = [(lx, _month_tails(lx))]
+    k1 = lc.k1
+    if k1 not in _MONTH_TAILS[0][1] and k1 != "سال" and k1 != lx.month_word:
+        # speed: every key read below (without "سال" or the month word after it) ends with the last word
+        return None
     skip = 0
     if lc.key(1) in ("سال", lx.month_word):
         skip = 1
