@@ -135,22 +135,31 @@ def read_article(
     header_field: dict[int, str] = {}
     reference: tuple[int, int, int] | None = None
 
-    # header lines
+    # header and chrome lines: a short line is matched against the header fields still missing (in the first
+    # header_lines lines), then against the chrome patterns (Layout.is_chrome, with its matcher looked up once)
     found: dict[str, re.Match[str]] = {}
-    for i in range(min(n, lay.header_lines)):
-        s, e, _, _, _ = lines[i]
-        if e - s > 160:
-            continue
-        lt = folded[s:e]
-        for fname, find in lay.header_find:
-            if fname in found:
+    header_find = lay.header_find
+    header_n = min(n, lay.header_lines) if header_find else 0
+    chrome_find = lay.chrome_find
+    if header_n or chrome_find is not None:
+        for i, (s, e, _, _, _) in enumerate(lines):
+            if e - s > 160:
                 continue
-            m = find(lt)
-            if m:
-                kinds[i] = "header"
-                header_field[i] = fname
-                found[fname] = m
-                break
+            lt = folded[s:e]
+            if i < header_n and len(found) < len(header_find):
+                for fname, find in header_find:
+                    if fname in found:
+                        continue
+                    m = find(lt)
+                    if m:
+                        kinds[i] = "header"
+                        header_field[i] = fname
+                        found[fname] = m
+                        break
+                if i in header_field:
+                    continue
+            if chrome_find is not None and chrome_find(lt) is not None:
+                kinds[i] = "chrome"
     if "news_id" in found:
         meta["news_id"] = str(_int(found["news_id"].group("value")))
     if "reporter_code" in found:
@@ -171,15 +180,9 @@ def read_article(
     if meta["news_id"] and lay.url_template:
         meta["url"] = lay.url_template.format(news_id=meta["news_id"])
 
-    # chrome lines (Layout.is_chrome, with its matcher looked up once)
-    chrome_find = lay.chrome_find
-    if chrome_find is not None:
-        for i, (s, e, _, _, _) in enumerate(lines):
-            if kinds[i] is None and e - s <= 160 and chrome_find(folded[s:e]) is not None:
-                kinds[i] = "chrome"
-
     # title
-    title_i = next((i for i in range(n) if kinds[i] is None), None)
+    title_i = kinds.index(None) if None in kinds else None
+    begin = 0  # where captions and the footer are looked for
     if title_i is not None and _can_be_title(folded, lines, kinds, title_i, lay):
         kinds[title_i] = "title"
         ts, te, _, _, _ = lines[title_i]
@@ -191,9 +194,20 @@ def read_article(
         first, last = folded[ts], folded[te - 1]
         title_folded = folded[ts:te]
         title_key = None
-        for i in range(title_i + 1, n):
+        begin = title_i + 1
+    else:
+        title_i = None
+    # captions (the title again, under an image) and the footer: from the first footer_start line after the title
+    # on, everything is chrome (whatever a line was: a caption, a header)
+    footer = lay.footer_find if lay.footer_any is not None else None
+    if footer is not None or title_i is not None:
+        for i in range(begin, n):
             s, e, _, _, _ = lines[i]
-            if kinds[i] is None and abs(e - s - tlen) <= tlen // 3 + 3 and folded[s] == first and folded[e - 1] == last:
+            if footer is not None and e - s <= 160 and footer(folded[s:e]):
+                kinds[i:] = ["chrome"] * (n - i)
+                break
+            if (title_i is not None and kinds[i] is None and abs(e - s - tlen) <= tlen // 3 + 3
+                    and folded[s] == first and folded[e - 1] == last):
                 line = folded[s:e]
                 if line != title_folded:
                     if title_key is None:
@@ -201,18 +215,6 @@ def read_article(
                     if key(line) != title_key:
                         continue
                 kinds[i] = "caption"
-    else:
-        title_i = None
-    # footer: from the first footer_start line on, everything is chrome
-    if lay.footer_any is not None:
-        begin = (title_i + 1) if title_i is not None else 0
-        footer = lay.footer_find
-        for i in range(begin, n):
-            s, e, _, _, _ = lines[i]
-            if e - s <= 160 and footer(folded[s:e]):
-                for j in range(i, n):
-                    kinds[j] = "chrome"
-                break
 
     # paragraphs: content lines, soft-wrapped lines joined within a block. paras: their contents (lines trimmed
     # of white space and invisible marks); para_outer: their segment spans (trimmed of white space only);

@@ -24,6 +24,8 @@ _FOLD_PAIRS = (
 )
 _NEEDS_FOLD = re.compile("[" + "".join(a for a, _ in _FOLD_PAIRS) + "]")
 _SHORT = 200
+#: Dropped from comparison keys besides white space: ZWSP, ZWNJ, ZWJ, LRM, RLM and the BOM.
+_KEY_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\ufeff"
 
 # Characters that carry no visible content: trimmed from line spans together with white space.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -40,14 +42,16 @@ def fold(text: str) -> str:
     return text
 
 
-#: Dropped from comparison keys besides white space: ZWSP, ZWNJ, ZWJ, LRM, RLM and the BOM.
-_KEY_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\ufeff"
+#: What key() has to fold or drop besides white space (a phrase that has none of it only loses its spaces).
+_KEY_WORK = re.compile("[" + "".join(a for a, _ in _FOLD_PAIRS) + _KEY_INVISIBLE + "]")
 
 
 def key(text: str) -> str:
     """A comparison key: folded, without white space, ZWNJ or invisible marks."""
     # str.split() splits on exactly the characters regex \s matches; removing each mark with str.replace
     # is several times faster than one regex substitution per run of them
+    if len(text) < _SHORT and _KEY_WORK.search(text) is None:  # a word or a phrase: one regex test
+        return "".join(text.split())
     out = "".join(fold(text).split())
     for mark in _KEY_INVISIBLE:
         if mark in out:

@@ -100,7 +100,7 @@ def _lexicon() -> _Lexicon:
         qlabel_agency=_lazy(r"^(?P<m>" + agency_alt + r")\s*[:：.]" + zw + r"(?=\S)"),
         qlabel_alone=_lazy(r"(?P<m>(?:" + alternation(qlabels) + r"[\s\N{ZERO WIDTH NON-JOINER}]+)?" + agency_alt + r")\s*[:：]"),
         alabel=_lazy(r"^(?P<m>" + alternation(alabels) + r")\s*[:：]" + zw),
-        bullet=_lazy(r"^(?P<m>[*•]+|[-–—]+)" + zw),
+        bullet=_lazy(r"^(?P<m>[" + _BULLETS + r"]+|[" + _DASHES + r"]+)" + zw),
         speaker=_lazy(r"^(?P<m>" + name_tok + r"(?:[ \N{ZERO WIDTH NON-JOINER}]" + name_tok + r"){0,2})\s*:" + zw),
         cue=_lazy(alternation(cues)),
         imperative=_lazy(r"(?:^|\s)" + alternation(imps) + r"\s*[.!]?\s*[»\"]?$"),
@@ -141,6 +141,10 @@ def _lexicon() -> _Lexicon:
     )
 
 
+_BULLETS = "*•"
+_DASHES = "-–—"
+#: The characters a bullet paragraph opens with (lex.bullet): a cheap test before the regex.
+_BULLET_HEADS = frozenset(_BULLETS + _DASHES)
 _QEND = EndsWith("؟?", "»\"”)!.…*")  # "؟", "؟»", "؟**" (bold): the regex [؟?][\s»"”)!.…*]*$
 _SEMI_HEAD = re.compile(r"^[^.،؟?!]{2,40}؛")
 # a second-person می verb: می‌کنید, می‌کنی, می‌گویید; not می‌گوید, می‌آید (third person of a stem ending in a vowel + ی)
@@ -308,6 +312,8 @@ def detect_interview(
     ) < 0.3 * len(in_block)
     bullets: dict[str, list[int]] = {"*": [], "-": []}
     for i in range(1, n):
+        if ptext[i][0] not in _BULLET_HEADS:
+            continue
         m = lex.bullet.match(ptext[i])
         if m and m.end() < len(ptext[i]):
             bullets["*" if m.group("m")[0] in "*•" else "-"].append(i)
@@ -795,9 +801,13 @@ def _name_before_comma(lex: _Lexicon, text: str, folded: str, start: int, comma:
         w = t.group()
         if key(w) in lex.stopwords or key(w) in lex.role_words or key(w) in lex.media or key(w) in agencies():
             return None
-        if any(c in w for c in "()«»\"/:"):
+        if _NOT_IN_NAME.search(w):
             return None
     return {"name": text[toks[0].start():toks[-1].end()], "title": title}
+
+
+_NOT_IN_NAME = re.compile(r'[()«»"/:]')  # a word holding one of these is no name word (_name_before_comma)
+_NOT_IN_WHO = re.compile(r'[()»"/]')  # a word of _parse_who holding one of these ends the name
 
 
 def _honorific(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> tuple[str | None, int]:
@@ -838,7 +848,7 @@ def _parse_who(lex: _Lexicon, text: str, folded: str, start: int, end: int) -> d
             return None
         if bare_key in lex.stopwords or lex.role_start.match(folded[t.start():end]) or "«" in word:
             break
-        if not bare or any(c in bare for c in "()»\"/"):
+        if not bare or _NOT_IN_WHO.search(bare):
             break
         name_toks.append((t.start(), t.start() + len(bare)))
         if bare != word:
