@@ -835,6 +835,10 @@ class ZwnjLexicon:
         cached = self._split_cache.get(piece, False)
         if cached is not False:
             return cached  # type: ignore[return-value]
+        return self._split_new(piece)
+
+    def _split_new(self, piece: str) -> tuple[str, ...] | None:
+        """:meth:`split` of a piece not in its cache yet (then stored there)."""
         out = self._split(piece, 0)
         if len(self._split_cache) > 50000:
             self._split_cache.clear()
@@ -847,7 +851,7 @@ class ZwnjLexicon:
         if piece in self.split_set or piece not in self.piece_set:
             parts = self._split_cache.get(piece, False)
             if parts is False:
-                parts = self.split(piece)
+                parts = self._split_new(piece)
             if parts and len(parts) > 1:
                 return parts
         return None
@@ -1029,13 +1033,15 @@ class ZwnjLexicon:
     def join_decision(self, a: str, b: str) -> tuple[str | None, int]:
         """:meth:`join` and :meth:`repair_class` of the pair, cached (the class is COMPOUND, unused, when
         the space is left as it is)."""
-        key = (a, b)
-        got = self.join_cache.get(key)
-        if got is None:
-            if len(self.join_cache) > 100000:
-                self.join_cache.clear()
-            rep = self.join(a, b)
-            got = self.join_cache[key] = (rep, COMPOUND if rep is None else self.repair_class(a, b))
+        got = self.join_cache.get((a, b))
+        return got if got is not None else self.join_new(a, b)
+
+    def join_new(self, a: str, b: str) -> tuple[str | None, int]:
+        """:meth:`join_decision` of a pair not in its cache yet (then stored there)."""
+        if len(self.join_cache) > 100000:
+            self.join_cache.clear()
+        rep = self.join(a, b)
+        got = self.join_cache[(a, b)] = (rep, COMPOUND if rep is None else self.repair_class(a, b))
         return got
 
     def repair_class(self, a: str, b: str) -> int:
@@ -1057,15 +1063,19 @@ class ZwnjLexicon:
             return ZWNJ if b not in self.number_words and self.is_verb_rest(b) else None
         if a in self.never_join or b in self.never_join:
             return None
+        pair = (a, b)
+        j, s = self.junctions.get(pair, (0, 0))
+        plural = b in self.plural
+        # a free word far more often than the first part of this compound (هم گروه); (counts are never
+        # negative: j or 1 == max(j, 1)).  Tested first (it is quick) unless b is the plural suffix.
+        free = self.final.get(a, 0) > 100 * (j or 1)
+        if free and not plural:
+            return None
         glue = "" if a[-1] in NON_JOINING else ZWNJ
         if glue == "" and self.split(a + b):
             return None  # glued, it would read as another split word (دور های -> دوره‌ای)
-        if b in self.plural:
+        if plural:
             return glue  # the plural suffix is never a word of its own
-        pair = (a, b)
-        j, s = self.junctions.get(pair, (0, 0))
-        if self.final.get(a, 0) > 100 * (j or 1):  # (counts are never negative: j or 1 == max(j, 1))
-            return None  # a free word far more often than the first part of this compound (هم گروه)
         if pair in self.join_pairs:
             return glue
         if s > j:
@@ -1263,9 +1273,12 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     token_edges = lex.token_edges  # (called only for a token whose edges are not in `edges` yet)
     other_pairs = lex.other_pairs
     # a space is looked at before a second part and after a verb prefix, and (with the glued repair)
-    # next to a word being split: its parts may start or end a learned pair
-    lead_bits = _TOKEN_SECOND_LEAD | (_TOKEN_SPLIT_LEAD if glued_on else 0)
-    trail_bits = _TOKEN_PREFIX_TRAIL | (_TOKEN_SPLIT_TRAIL if glued_on else 0)
+    # next to a word being split: its parts may start or end a learned pair (no space at all without the
+    # spaced repair)
+    glued_bits = _TOKEN_GLUED if glued_on else 0
+    lead_bits = (_TOKEN_SECOND_LEAD | (_TOKEN_SPLIT_LEAD if glued_on else 0)) if spaced_on else 0
+    trail_bits = (_TOKEN_PREFIX_TRAIL | (_TOKEN_SPLIT_TRAIL if glued_on else 0)) if spaced_on else 0
+    trail_or_pair_bits = (trail_bits | _TOKEN_PAIR_TRAIL) if spaced_on else 0
     last = len(tokens) - 1
     # (start, end, replacement, glued?, repair class)
     found: list[tuple[int, int, str, bool, int]] = []
@@ -1277,25 +1290,23 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         f = flags[i]
         token = tokens[i]
         end = ends[i] + i
-        here = edges[token]
-        start = end - len(token)
-        if f & _TOKEN_GLUED and glued_on:
-            for c, k in here.cuts:
+        _, lead_part, trail, trail_part, cuts = edges[token]
+        if f & glued_bits:
+            start = end - len(token)
+            for c, k in cuts:
                 found.append((start + c, start + c, ZWNJ, True, k))
-        if not spaced_on:
-            continue
-        if f & lead_bits and i > 0 and text[start - 1] == " ":
-            space = start - 1
+        if f & lead_bits and i and text[end - len(token) - 1] == " ":
+            space = end - len(token) - 1
             before = edges.get(tokens[i - 1]) or token_edges(tokens[i - 1], edges)
             if before.trail and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
-                spaces.append((space, before.trail, before.trail_part, here.lead_part))
-        if f & (trail_bits | _TOKEN_PAIR_TRAIL) and i < last and text[end] == " ":
+                spaces.append((space, before.trail, before.trail_part, lead_part))
+        if f & trail_or_pair_bits and i < last and text[end] == " ":
             after = edges.get(tokens[i + 1]) or token_edges(tokens[i + 1], edges)
-            if after.lead and (f & trail_bits or after.lead in other_pairs[here.trail]):
-                spaces.append((end, here.trail, here.trail_part, after.lead_part))
+            if after.lead and (f & trail_bits or after.lead in other_pairs[trail]):
+                spaces.append((end, trail, trail_part, after.lead_part))
     if spaces:
         cache = lex.join_cache
-        decide = lex.join_decision
+        decide = lex.join_new
         # left to right: a space removed outright (after a non-joining letter) merges its two pieces, and the
         # next decision must see the merged word ("ا ها ترین" -> "اهاترین" in one pass, so it is idempotent)
         merged_at, merged = -1, ""
@@ -1304,10 +1315,9 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                 a = a_part
             elif merged_at + 1 == s - len(a):
                 a = merged + a
-            got = cache.get((a, b)) or decide(a, b)
-            rep = got[0]
+            rep, k = cache.get((a, b)) or decide(a, b)
             if rep is not None:
-                found.append((s, s + 1, rep, False, got[1]))
+                found.append((s, s + 1, rep, False, k))
                 if rep == "":
                     merged_at, merged = s, a
     if not found:
