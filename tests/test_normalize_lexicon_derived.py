@@ -25,7 +25,10 @@ nz = importlib.import_module("khabar_extract.normalize")
 BUNDLED = resources.files("khabar_extract") / "data" / "normalize"
 ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 # Everything a lexicon holds but its caches (and the affix tests, compared by their words).
-_CACHES = {"_split_cache", "join_cache", "cuts_cache", "_tokens", "suffix_ends", "bound_ends", "bound_starts"}
+# (The prepared answers are compared with what the lexicon works out by the test of their own below.)
+_CACHES = {
+    "_split_cache", "join_cache", "cuts_cache", "_tokens", "suffix_ends", "bound_ends", "bound_starts", "_prepared"
+}
 
 
 def _tables(lex: ZwnjLexicon) -> dict[str, object]:
@@ -44,6 +47,27 @@ def test_normalize_lexicon_derived_file_is_up_to_date() -> None:
 
 def test_normalize_lexicon_derived_equals_the_tsv_lexicon() -> None:
     assert _tables(load_lexicon()) == _tables(load_lexicon(str(BUNDLED)))
+
+
+def test_normalize_lexicon_derived_prepared_answers_are_what_the_lexicon_works_out() -> None:
+    """The answers lexicon.json ships (join decisions of the junction pairs, splits of the learned split words,
+    flags and edges of the known pieces a token may bring to the ZWNJ pass) are exactly what the lexicon read
+    from its TSVs works out when it meets them for the first time."""
+    bundled, from_tsv = load_lexicon(), load_lexicon(str(BUNDLED))
+    assert from_tsv._prepared == nz.PreparedAnswers({}, {}, {})
+    prepared = bundled._prepared
+    assert prepared == nz.prepared_answers(from_tsv)
+    assert len(prepared.joins) == len(from_tsv.junctions) and len(prepared.splits) == len(from_tsv.split_words)
+    assert prepared.tokens and all(flags for flags, _ in prepared.tokens.values())
+    # the token caches filled from them hold what the lexicon without them computes, token by token
+    flags: dict[str, int] = {}
+    edges: dict[str, object] = {}
+    bundled._describe(set(prepared.tokens), flags, edges)
+    for token in prepared.tokens:
+        assert (flags[token], edges[token]) == from_tsv._flags_and_edges(token, [token])
+    # and the same text comes out of both
+    text = "گروههای جهادی و گروه های مردمی میکنند و خدمات رسانی به روستاها در زمینه محرومیت زدایی"
+    assert normalize(text, lexicon=bundled).text == normalize(text, lexicon=from_tsv).text
 
 
 def _small_folder(tmp_path: Path) -> Path:

@@ -643,6 +643,28 @@ class DerivedTables(NamedTuple):
     bound_firsts: frozenset[str]
 
 
+class PreparedAnswers(NamedTuple):
+    """Answers of the bundled lexicon worked out when it was built (:data:`DERIVED_FILE`), so that a text seen
+    for the first time does not work them out again (they are what the methods named give, tested by
+    tests/test_normalize_lexicon_derived.py).  A lexicon read from its TSVs has none: it works everything out."""
+
+    #: :meth:`ZwnjLexicon.join_decision` of every junction pair (the join cache starts from them).
+    joins: dict[tuple[str, str], tuple[str | None, int]]
+    #: :meth:`ZwnjLexicon.split` of every learned split word (the split cache starts from them).
+    splits: dict[str, tuple[str, ...] | None]
+    #: For every known piece that brings something to the ZWNJ pass (``pure_pieces & maybe_hot``), as a token:
+    #: its ``_TOKEN_*`` flags and its cuts as text (offset and class of each cut, separated by spaces: read
+    #: only for the tokens met).
+    tokens: dict[str, tuple[int, str]]
+
+
+_NO_ANSWERS = PreparedAnswers({}, {}, {})
+#: join_decision answers as letters in DERIVED_FILE (one per junction pair, quick to read): the letter
+#: ``5 * (None, ZWNJ, '').index(replacement) + repair class`` places after 'a'.
+_JOIN_ANSWERS = {chr(ord("a") + 5 * i + k): (rep, k) for i, rep in enumerate((None, ZWNJ, "")) for k in range(5)}
+_JOIN_LETTERS = {answer: letter for letter, answer in _JOIN_ANSWERS.items()}
+
+
 class _Affixes:
     """Strings that may end (or start) a piece, tested on many pieces: the piece's last (first) ``k`` letters,
     ``k`` the shortest string's length, are looked up in a set first, which rejects most pieces without
@@ -682,6 +704,7 @@ class ZwnjLexicon:
         final: dict[str, int] | None = None,
         *,
         derived: DerivedTables | None = None,
+        prepared: PreparedAnswers | None = None,
     ):
         self.rules = rules
         self.pieces = pieces
@@ -708,6 +731,7 @@ class ZwnjLexicon:
             self.strong_seconds,
             self.bound_firsts,
         ) = derived if derived is not None else self._derive()
+        self._prepared = prepared or _NO_ANSWERS
         self._finish()
 
     def _derive(self) -> DerivedTables:
@@ -792,8 +816,8 @@ class ZwnjLexicon:
         self.suffix_ends = _Affixes(self.suffixes, at_end=True)
         self.bound_ends = _Affixes(self.bound_seconds, at_end=True)
         self.bound_starts = _Affixes(self.bound_firsts, at_end=False)
-        self._split_cache: dict[str, tuple[str, ...] | None] = {}
-        self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
+        self._split_cache: dict[str, tuple[str, ...] | None] = dict(self._prepared.splits)
+        self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = dict(self._prepared.joins)
         self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Per space-separated token: its flags (_TOKEN_* bits) and its edges (TokenEdges), both cached;
         # the two dicts are replaced by empty ones, never emptied, when they grow past TOKEN_CACHE_SIZE.
@@ -842,6 +866,7 @@ class ZwnjLexicon:
         out = self._split(piece, 0)
         if len(self._split_cache) > 50000:
             self._split_cache.clear()
+            self._split_cache.update(self._prepared.splits)
         self._split_cache[piece] = out
         return out
 
@@ -908,7 +933,24 @@ class ZwnjLexicon:
         pure = self.pure_pieces.intersection(new)
         hot = pure.intersection(self.maybe_hot)
         flag_cache.update(dict.fromkeys(pure - hot, 0))
-        described = [(token, [token]) for token in hot]
+        described: list[tuple[str, list[str]]] = []
+        prepared = self._prepared.tokens
+        for token in hot:
+            got = prepared.get(token)
+            if got is None:
+                described.append((token, [token]))
+                continue
+            flags, text = got
+            if flags:
+                # (a known piece is its own lead and trail; its parts, when it is split, are read off the cuts)
+                flat = list(map(int, text.split()))
+                cuts = tuple(zip(flat[::2], flat[1::2], strict=True))
+                edge_cache[token] = (
+                    TokenEdges(token, token[: cuts[0][0]], token, token[cuts[-1][0] :], cuts)
+                    if cuts
+                    else TokenEdges(token, token, token, None, ())
+                )
+            flag_cache[token] = flags
         lead_hot, trail_hot, split_set, known = self.spaced_seconds, self.trail_firsts, self.split_set, self.pure_pieces
         for token in new - pure:
             runs = _PIECE_RUN.findall(token)
@@ -1040,6 +1082,7 @@ class ZwnjLexicon:
         """:meth:`join_decision` of a pair not in its cache yet (then stored there)."""
         if len(self.join_cache) > 100000:
             self.join_cache.clear()
+            self.join_cache.update(self._prepared.joins)
         rep = self.join(a, b)
         got = self.join_cache[(a, b)] = (rep, COMPOUND if rep is None else self.repair_class(a, b))
         return got
@@ -1170,16 +1213,30 @@ def _read_lexicon(folder: Any, rules: dict[str, Any]) -> ZwnjLexicon:
 #: parsing 26,000 TSV rows and ``ZwnjLexicon._derive`` (start-up); tests/test_normalize_lexicon_derived.py
 #: fails when it no longer matches what the TSVs, the rules and the derivation give.
 DERIVED_FILE = "lexicon.json"
-DERIVED_FORMAT = 1
+DERIVED_FORMAT = 2
 _REBUILD = "rebuild it: python scripts/build_zwnj_lexicon.py --derived"
+
+
+def prepared_answers(lex: ZwnjLexicon) -> PreparedAnswers:
+    """The answers of ``lex`` that :data:`DERIVED_FILE` ships (:class:`PreparedAnswers`), worked out."""
+    joins = {pair: lex.join_decision(*pair) for pair in lex.junctions}
+    splits = {word: lex.split(word) for word in lex.split_words}
+    tokens: dict[str, tuple[int, str]] = {}
+    for piece in sorted(lex.pure_pieces & lex.maybe_hot):
+        flags, edges = lex._flags_and_edges(piece, [piece])
+        tokens[piece] = (flags, " ".join(f"{c} {k}" for c, k in edges.cuts))
+    return PreparedAnswers(joins, splits, tokens)
 
 
 def derived_json(lex: ZwnjLexicon) -> str:
     """The text of :data:`DERIVED_FILE` for ``lex``: one line per field, sets sorted (the same lexicon always
-    gives the same text).  ``initial`` and ``final`` hold only the counts that differ from ``pieces``."""
+    gives the same text).  ``initial`` and ``final`` hold only the counts that differ from ``pieces``; the
+    prepared splits only those that differ from the learned pair."""
     if any(v != ZWNJ for v in lex.join_pairs.values()):
         raise ValueError("join_pairs values other than ZWNJ cannot be written")
     junctions, splits = lex.junctions, lex.split_words
+    answers = prepared_answers(lex)
+    other_splits = [w for w in splits if answers.splits[w] != splits[w]]
     fields: dict[str, Any] = {
         "format": DERIVED_FORMAT,
         "pieces": [list(lex.pieces), list(lex.pieces.values())],
@@ -1194,6 +1251,10 @@ def derived_json(lex: ZwnjLexicon) -> str:
         "bound_seconds": sorted(lex.bound_seconds),
         "strong_seconds": sorted(lex.strong_seconds),
         "bound_firsts": sorted(lex.bound_firsts),
+        "prepared_joins": "".join(_JOIN_LETTERS[answers.joins[pair]] for pair in junctions),
+        "prepared_splits": [other_splits, [answers.splits[w] for w in other_splits]],
+        "prepared_tokens": [list(answers.tokens), [f for f, _ in answers.tokens.values()],
+                            [cuts for _, cuts in answers.tokens.values()]],
     }
     lines = (f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, separators=(',', ':'))}" for k, v in fields.items())
     return "{\n" + ",\n".join(lines) + "\n}\n"
@@ -1221,19 +1282,30 @@ def _read_derived(path: Any, rules: dict[str, Any]) -> ZwnjLexicon:
         initial.update(raw["initial"])
         final = dict(pieces)
         final.update(raw["final"])
-        junctions = dict(zip(zip(first, second, strict=True), zip(zwnj, space, strict=True), strict=True))
+        pairs = list(zip(first, second, strict=True))
+        junctions = dict(zip(pairs, zip(zwnj, space, strict=True), strict=True))
+        split_words = dict(zip(glued, zip(glued_a, glued_b, strict=True), strict=True))
+        splits = dict(split_words)
+        other_splits, their_parts = raw["prepared_splits"]
+        splits.update(zip(other_splits, [None if p is None else tuple(p) for p in their_parts], strict=True))
+        tokens, token_flags, token_cuts = raw["prepared_tokens"]
+        prepared = PreparedAnswers(
+            dict(zip(pairs, map(_JOIN_ANSWERS.__getitem__, raw["prepared_joins"]), strict=True)),  # (a str)
+            splits,
+            dict(zip(tokens, zip(token_flags, token_cuts, strict=True), strict=True)),
+        )
         derived = DerivedTables(
             frozenset(raw["verb_rests"]),
             frozenset(raw["verb_stems"]),
-            dict(zip(glued, zip(glued_a, glued_b, strict=True), strict=True)),
+            split_words,
             dict.fromkeys(zip(joined_a, joined_b, strict=True), ZWNJ),
             frozenset(raw["bound_seconds"]),
             frozenset(raw["strong_seconds"]),
             frozenset(raw["bound_firsts"]),
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise LexiconError(f"{name}: malformed ({exc}); {_REBUILD}") from exc
-    return ZwnjLexicon(rules, pieces, junctions, initial, final, derived=derived)
+    return ZwnjLexicon(rules, pieces, junctions, initial, final, derived=derived, prepared=prepared)
 
 
 @lru_cache(maxsize=1)
