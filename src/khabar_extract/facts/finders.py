@@ -46,9 +46,10 @@ __all__ = [
 _SUFFIXES = ("های", f"{ZWNJ}های", "هایی", f"{ZWNJ}هایی", "ها", f"{ZWNJ}ها", "ی", f"{ZWNJ}ای", "ای", "ه", "ان")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
-    """One thing a finder saw: ``kind`` is what it looks like, ``parts`` the raw pieces for the resolver."""
+    """One thing a finder saw: ``kind`` is what it looks like, ``parts`` the raw pieces for the resolver.
+    (Slots: one object per number instead of an object and its attribute dict.)"""
 
     kind: str
     start: int
@@ -514,6 +515,7 @@ _strip_suffix = _PerWord(_strip_suffix_uncached)
 #: The blocks whose characters the stdlib twin of ``tokens_after`` classifies exactly as the regex module does
 #: (Latin to Arabic, general punctuation with ZWNJ, Arabic presentation forms); see :func:`_tokens_twin`.
 _TWIN_BLOCKS = ((0x0000, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+assert _TWIN_BLOCKS[0] == (0x0000, 0x06FF)  # _tokens_after tests this block in place
 
 
 def _class_of(chars: set[str]) -> str:
@@ -566,7 +568,9 @@ def _tokens_after(text: str, pos: int, p: Any, sp: _Speed) -> Any:
         j, n = (m.end() if m is not None else pos), len(text)
         while j < n and text[j] in _GAP_CHARS:
             j += 1
-        if outside.search(text, pos, j + 1) is None:
+        # what the twin and the gap loop read before j lies in _TWIN_BLOCKS (their classes hold nothing else): only
+        # the character at j is left to test (U+0000-U+06FF, the first block, in place)
+        if j >= n or text[j] < "\u0700" or outside.match(text, j) is None:
             return m
     elif sp.tokens_gap:
         # no word after the gap (punctuation, digits, line end) -> no noun, without the regex call
@@ -700,19 +704,19 @@ _TRAILING_PUNCT = "،,.;؛!?؟()«»\"'[]{}"
 _OPENING = "(«[{\"'"
 
 
-class LeftContext:
+class LeftContext(NamedTuple):
     """The (up to three) words just before a number on the same line, nearest last, stopping at punctuation
-    (a colon may close the last one: ``کد خبر: ۹۳۹``), and the character right before the number."""
+    (a colon may close the last one: ``کد خبر: ۹۳۹``), and the character right before the number.
 
-    __slots__ = ("words", "char", "k1", "_raw", "_seg", "_lo")
+    A named tuple (built by :func:`left_context` with ``tuple.__new__``: one is built for most numbers, and a
+    class instance pays a Python-level ``__init__``)."""
 
-    def __init__(self, words: list[str], raw: list[str], seg: str, lo: int, char: str) -> None:
-        self.words = words
-        self.char = char
-        self._raw = raw
-        self._seg = seg
-        self._lo = lo
-        self.k1 = squash(words[-1]) if words else ""  # key(1), read for every number
+    words: list[str]
+    char: str
+    k1: str  # key(1), read for every number
+    raw: list[str]  # the words as written (before a colon or an opening bracket was cut off)
+    seg: str  # the text the words were read from ...
+    lo: int  # ... and where it starts
 
     def key(self, n: int) -> str:
         """The squashed last ``n`` words joined (``"بیش از"`` -> ``"بیشاز"``), or "" when there are fewer."""
@@ -725,10 +729,10 @@ class LeftContext:
 
     def start_of(self, n: int) -> int:
         """Start (in the text) of the ``n``-th word from the end."""
-        pos = len(self._seg)
-        for w in self._raw[-n:][::-1]:
-            pos = self._seg.rfind(w, 0, pos)
-        return self._lo + pos
+        pos = len(self.seg)
+        for w in self.raw[-n:][::-1]:
+            pos = self.seg.rfind(w, 0, pos)
+        return self.lo + pos
 
 
 def left_context(text: str, start: int) -> LeftContext:
@@ -750,7 +754,8 @@ def left_context(text: str, start: int) -> LeftContext:
     else:
         if not raw or raw[-1][-1] != ":":
             # speed: no word starts or ends with punctuation (most contexts): the loop below would keep every word
-            return LeftContext(raw, raw, seg, lo, text[start - 1] if start else "")
+            return _TUPLE_NEW(LeftContext, (raw, text[start - 1] if start else "", squash(raw[-1]) if raw else "", raw,
+                                            seg, lo))
     words: list[str] = []
     kept: list[str] = []
     for w in reversed(raw):  # at most three; every pass that does not break keeps one word
@@ -769,7 +774,8 @@ def left_context(text: str, start: int) -> LeftContext:
         kept.append(w)
     words.reverse()
     kept.reverse()
-    return LeftContext(words, kept, seg, lo, text[start - 1] if start else "")
+    return _TUPLE_NEW(LeftContext, (words, text[start - 1] if start else "", squash(words[-1]) if words else "", kept,
+                                    seg, lo))
 
 
 def _month_tails(lx: Lexicon) -> frozenset[str]:
