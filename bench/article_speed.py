@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arts = [read_article(t, d) for t, d in zip(items, docs, strict=True)]
         facts = [extract_facts(d, reference_date=a.reference_jalali) for d, a in zip(docs, arts, strict=True)]
         records = [Record(d, a, f) for d, a, f in zip(docs, arts, facts, strict=True)]
-        pairs = [(f, a.segments) for f, a in zip(facts, arts, strict=True)]
+        pairs = [(f, a) for f, a in zip(facts, arts, strict=True)]
         chrome = best_ms(_chrome_filter, pairs, args.repeats, inner)
         to_dict = best_ms(Record.to_dict, records, args.repeats, inner)
         n_facts = sum(map(len, facts)) / len(facts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khabar_extract.article import read_article
+from khabar_extract.article import Article, read_article
 from khabar_extract.facts import Fact
 from khabar_extract.pipeline import _outside_chrome, extract, fact_id
 
@@ -49,5 +49,9 @@ def test_pipeline_glue_outside_chrome_drops_only_facts_inside_a_chrome_segment()
     inside_first, inside_last = fact(a, b), fact(c, d - 1)
     straddling = fact(b - 1, b + 1)  # from the end of a chrome segment into the next character
     in_body = fact(para[0], para[0] + 5)
-    kept = _outside_chrome([inside_first, straddling, in_body, inside_last], article.segments)
+    kept = _outside_chrome([inside_first, straddling, in_body, inside_last], article)
     assert kept == [straddling, in_body]
+    # an Article built by hand (no chrome spans collected) finds them in its segments
+    by_hand = Article(meta=article.meta, segments=article.segments, text=text)
+    assert by_hand.chrome_spans() == article.chrome_spans() == ([a for a, _ in chrome], [b for _, b in chrome])
+    assert _outside_chrome([inside_first, straddling, in_body, inside_last], by_hand) == kept

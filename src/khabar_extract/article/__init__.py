@@ -55,6 +55,9 @@ class Article:
     _sent_ends: list[int] = field(default_factory=list, repr=False)
     _turn_starts: list[int] = field(default_factory=list, repr=False)
     _turn_ends: list[int] = field(default_factory=list, repr=False)
+    #: The chrome segments' spans, in order (None: not collected, as in an Article built by hand).
+    _chrome_starts: list[int] | None = field(default=None, repr=False)
+    _chrome_ends: list[int] | None = field(default=None, repr=False)
 
     @property
     def reference_date(self) -> Any:
@@ -70,6 +73,13 @@ class Article:
     @property
     def sentences(self) -> list[tuple[int, int]]:
         return list(zip(self._sent_starts, self._sent_ends, strict=True))
+
+    def chrome_spans(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the chrome segments (page furniture), in order; they never overlap."""
+        if self._chrome_starts is None or self._chrome_ends is None:
+            spans = sorted(seg["span"] for seg in self.segments if seg["kind"] == "chrome")
+            return [s for s, _ in spans], [e for _, e in spans]
+        return self._chrome_starts, self._chrome_ends
 
     def locate(self, start: int, end: int) -> dict[str, Any]:
         """Where ``[start, end)`` of the original sits: ``{"paragraph", "sentence", "turn"}`` indexes.
@@ -345,9 +355,11 @@ def read_article(
     para_ends: list[int] = []
     sent_starts: list[int] = []
     sent_ends: list[int] = []
+    chrome_starts: list[int] = []
+    chrome_ends: list[int] = []
     all_sents = split_lines(text, [(ln[3], ln[4]) for ln, k in zip(lines, kinds, strict=True) if k is None or k == "title"])
+    all_sents.append((len(text) + 1, len(text) + 1))  # a sentinel: after every paragraph
     si = 0
-    n_sents = len(all_sents)
     pk = 0  # the next body paragraph
     next_para = para_line[0] if para_line else n  # and its first line
     mi = 0  # the next line of invisible marks (chrome, placed by its start)
@@ -355,6 +367,8 @@ def read_article(
     for i in range(n + 1):
         while mi < n_marks and (i == n or marks[mi][0] < lines[i][3]):
             segments.append({"kind": "chrome", "span": list(marks[mi])})
+            chrome_starts.append(marks[mi][0])
+            chrome_ends.append(marks[mi][1])
             mi += 1
         if i == n:
             break
@@ -378,6 +392,9 @@ def read_article(
             seg = {"kind": k, "span": [lines[i][3], lines[i][4]]}
             if k == "header":
                 seg["field"] = header_field[i]
+            elif k == "chrome":
+                chrome_starts.append(lines[i][3])
+                chrome_ends.append(lines[i][4])
             segments.append(seg)
             continue
         parent = len(segments)
@@ -386,21 +403,21 @@ def read_article(
         segments.append(seg)
         para_starts.append(seg_start)
         para_ends.append(seg_end)
-        nested: list[dict[str, Any]] = []  # markers, speakers, the lead's dateline
+        nested: list[dict[str, Any]] | None = None  # markers, speakers, the lead's dateline
         cs = s  # where the paragraph's sentences start
         if kind == "lead" and lead_nested:
-            nested.extend(lead_nested)
+            nested = list(lead_nested)
             cs = _skip(text, lead_nested[0]["span"][1], e)
         if bk is not None:
             if bk in para_turn:
                 seg["turn"] = para_turn[bk]
             if bk in nested_by_para:
-                nested.extend(nested_by_para[bk])
+                nested = nested_by_para[bk] if nested is None else nested + nested_by_para[bk]
             cs = content_start.get(bk, cs)
-        while si < n_sents and all_sents[si][1] <= s:
+        while all_sents[si][1] <= s:
             si += 1
         first_sentence = len(segments)
-        while si < n_sents and all_sents[si][0] < e:
+        while all_sents[si][0] < e:
             ss, se = all_sents[si]
             si += 1
             if se <= cs:
@@ -416,9 +433,7 @@ def read_article(
         if nested:
             for ch in nested:
                 ch["parent"] = parent
-            nested += segments[first_sentence:]
-            nested.sort(key=_span_start)
-            segments[first_sentence:] = nested
+            segments[first_sentence:] = sorted(nested + segments[first_sentence:], key=_span_start)
 
     return Article(
         meta=meta,
@@ -433,6 +448,8 @@ def read_article(
         _sent_ends=sent_ends,
         _turn_starts=turn_starts,
         _turn_ends=turn_ends,
+        _chrome_starts=chrome_starts,
+        _chrome_ends=chrome_ends,
     )
 
 
