@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar_extract.offsets import ChainMap, Edit, EditMap, _apply_loop, apply_edits, apply_spans
+from khabar_extract.offsets import ChainMap, Edit, EditMap, apply_edits
 
 
 def test_offsets_identity_map() -> None:
@@ -166,23 +166,3 @@ def test_offsets_to_input_many_on_real_text() -> None:
     n = len(doc.text)
     spans = [(s, e) for s in range(n + 1) for e in range(s, n + 1)]
     assert doc._map.to_input_many(spans) == [doc.to_original(s, e) for s, e in spans]
-
-
-@settings(max_examples=300, deadline=None)
-@given(_edited(), st.booleans())
-def test_offsets_apply_spans_quick_path_equals_the_loop(case: tuple[str, list[Edit]], shuffle: bool) -> None:
-    """apply_spans takes a quick path for separate edits that all change something; any edit list (no-ops,
-    touching edits, unsorted ones) gives what the one-edit-at-a-time loop gives, or the same error."""
-    src, edits = case
-    spans = [(ed.start, ed.end, ed.replacement) for ed in edits]
-    if shuffle:
-        spans.reverse()
-
-    def result(fn):  # noqa: ANN001, ANN202
-        try:
-            out, m = fn(src, list(spans))
-        except ValueError:
-            return "error"
-        return out, m._in_starts, m._in_ends, m._out_starts, m._out_ends, m.in_len, m.out_len
-
-    assert result(apply_spans) == result(_apply_loop)

@@ -460,7 +460,8 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
 # Spacing.  Three literal-led scans: a space that may be wrong (before another space, a line end or
 # closing punctuation), a line that starts with a space, and Persian punctuation.
 _CLOSE = "،؛؟!»)]"
-_SPACE_RE = re.compile(f" (?=[ \\n{re.escape(_CLOSE)}.:]|$)")
+# (searched in the text + "\n", so that a space at the very end is found without a slower "|$")
+_SPACE_RE = re.compile(f" (?=[ \\n{re.escape(_CLOSE)}.:])")
 _LEAD_RE = re.compile("\n ")
 # Opening marks, and the closing ones that a letter or number follows without a space (the common
 # "، " is skipped inside the regex).  One leading class, as above.
@@ -495,8 +496,9 @@ def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) ->
             e += 1
         if e < n and text[e] != "\n":
             found.append((s, e, "", "collapse_spaces"))
+    padded = text + "\n"
     while True:
-        m = _SPACE_RE.search(text, pos)
+        m = _SPACE_RE.search(padded, pos)
         if m is None:
             break
         s = m.start()
@@ -617,6 +619,10 @@ class TokenEdges(NamedTuple):
     cuts: tuple[tuple[int, int], ...]
 
 
+#: TokenEdges(*fields) without the Python-level __new__ of a NamedTuple (half the cost, on the first-sight path):
+#: ``_edges(TokenEdges, (lead, lead_part, trail, trail_part, cuts))``.
+_edges = tuple.__new__
+
 # What a token brings to the ZWNJ pass (bits of ZwnjLexicon.token_flags): a glued piece to split inside
 # it; a first or last piece that is split, a verb prefix, the first part of a learned pair, or a second
 # part (suffix, perfect ending, bound part) that a space next to it may be written as a ZWNJ.
@@ -653,9 +659,8 @@ class PreparedAnswers(NamedTuple):
     #: :meth:`ZwnjLexicon.split` of every learned split word (the split cache starts from them).
     splits: dict[str, tuple[str, ...] | None]
     #: For every known piece that brings something to the ZWNJ pass (``pure_pieces & maybe_hot``), as a token:
-    #: its ``_TOKEN_*`` flags and its cuts as text (offset and class of each cut, separated by spaces: read
-    #: only for the tokens met).
-    tokens: dict[str, tuple[int, str]]
+    #: its ``_TOKEN_*`` flags and its cuts (``TokenEdges.cuts``).
+    tokens: dict[str, tuple[int, tuple[tuple[int, int], ...]]]
 
 
 _NO_ANSWERS = PreparedAnswers({}, {}, {})
@@ -670,18 +675,28 @@ class _Affixes:
     ``k`` the shortest string's length, are looked up in a set first, which rejects most pieces without
     ``str.endswith`` over the whole tuple (a C loop of one comparison per string, 118 bound second parts)."""
 
-    __slots__ = ("words", "k", "keys", "at_end")
+    __slots__ = ("words", "k", "keys", "at_end", "lengths")
 
     def __init__(self, words: Iterable[str], *, at_end: bool):
         self.words = tuple(words)
         self.k = min(map(len, self.words), default=1)
         self.keys = frozenset(w[-self.k :] if at_end else w[: self.k] for w in self.words)
         self.at_end = at_end
+        # key -> the lengths of the words with that key, shortest first
+        by_key: dict[str, set[int]] = {}
+        for w in self.words:
+            by_key.setdefault(w[-self.k :] if at_end else w[: self.k], set()).add(len(w))
+        self.lengths = {key: tuple(sorted(n)) for key, n in by_key.items()}
 
     def found_in(self, piece: str) -> bool:
         if self.at_end:
             return piece[-self.k :] in self.keys and piece.endswith(self.words)
         return piece[: self.k] in self.keys and piece.startswith(self.words)
+
+    def lengths_in(self, piece: str) -> tuple[int, ...]:
+        """The lengths, shortest first, that a word ending (starting) ``piece`` may have: those of the words
+        sharing its last (first) ``k`` letters (whether one of them is there is for the caller to ask)."""
+        return self.lengths.get(piece[-self.k :] if self.at_end else piece[: self.k], ())
 
 
 class ZwnjLexicon:
@@ -907,10 +922,10 @@ class ZwnjLexicon:
         got = edge_cache.get(token)
         if got is None:
             if token in self.pure_pieces:  # (a known word is its own lead and trail)
-                got = TokenEdges(token, token, token, None, ())
+                got = _edges(TokenEdges, (token, token, token, None, ()))
             else:
                 lead, trail = self._lead_and_trail(token, _PIECE_RUN.findall(token))
-                got = TokenEdges(lead, lead, trail, None, ())
+                got = _edges(TokenEdges, (lead, lead, trail, None, ()))
             edge_cache[token] = got
         return got
 
@@ -940,15 +955,12 @@ class ZwnjLexicon:
             if got is None:
                 described.append((token, [token]))
                 continue
-            flags, text = got
+            flags, cuts = got
             if flags:
                 # (a known piece is its own lead and trail; its parts, when it is split, are read off the cuts)
-                flat = list(map(int, text.split()))
-                cuts = tuple(zip(flat[::2], flat[1::2], strict=True))
-                edge_cache[token] = (
-                    TokenEdges(token, token[: cuts[0][0]], token, token[cuts[-1][0] :], cuts)
-                    if cuts
-                    else TokenEdges(token, token, token, None, ())
+                edge_cache[token] = _edges(
+                    TokenEdges,
+                    (token, token[: cuts[0][0]], token, token[cuts[-1][0] :], cuts) if cuts else (token, token, token, None, ()),
                 )
             flag_cache[token] = flags
         lead_hot, trail_hot, split_set, known = self.spaced_seconds, self.trail_firsts, self.split_set, self.pure_pieces
@@ -989,12 +1001,8 @@ class ZwnjLexicon:
             | (_TOKEN_PREFIX_TRAIL if trail in self.verb_prefixes else 0)
             | (_TOKEN_PAIR_TRAIL if trail in self.other_pair_firsts else 0)
         )
-        edges = TokenEdges(
-            lead,
-            lead_parts[0] if lead_parts else lead,
-            trail,
-            trail_parts[-1] if trail_parts else None,
-            cuts,
+        edges = _edges(
+            TokenEdges, (lead, lead_parts[0] if lead_parts else lead, trail, trail_parts[-1] if trail_parts else None, cuts)
         )
         return flags, edges
 
@@ -1020,8 +1028,10 @@ class ZwnjLexicon:
             return (*(self._split(a, depth + 1) or (a,)), *(self._split(b, depth + 1) or (b,)))
         if self.pieces.get(piece, 0) > 0:
             return None  # a word in its own right
-        # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.
-        for i in range(len(piece) - 2, 1, -1) if self.suffix_ends.found_in(piece) else ():
+        # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.  The cut
+        # moves left from len - 2 to 2; only where a suffix may end the piece (by its length) is looked at.
+        n = len(piece)
+        for i in [n - m for m in self.suffix_ends.lengths_in(piece) if 2 <= m <= n - 2]:
             a, b = piece[:i], piece[i:]
             if b in self.suffixes and a[-1] not in NON_JOINING and a not in self.never_join:
                 if self.known(a) or self.split_words.get(a) is not None or self._prefixed(a):
@@ -1033,9 +1043,11 @@ class ZwnjLexicon:
                 rest = piece[len(p) :]
                 if self.is_verb_rest(rest):
                     return (p, *(self._split(rest, depth + 1) or (rest,)))
-        # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.
-        bound = self.bound_ends.found_in(piece) or self.bound_starts.found_in(piece)
-        for i in range(2, len(piece) - 2) if bound else ():
+        # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.  The cut
+        # moves right from 2 to len - 3; only where a bound part may end or start the piece is looked at.
+        seconds, firsts = self.bound_ends.lengths_in(piece), self.bound_starts.lengths_in(piece)
+        cuts = {n - m for m in seconds}.union(firsts) if seconds or firsts else ()
+        for i in sorted(i for i in cuts if 2 <= i < n - 2) if cuts else ():
             a, b = piece[:i], piece[i:]
             if a[-1] in NON_JOINING or a in self.never_join:
                 continue
@@ -1221,10 +1233,10 @@ def prepared_answers(lex: ZwnjLexicon) -> PreparedAnswers:
     """The answers of ``lex`` that :data:`DERIVED_FILE` ships (:class:`PreparedAnswers`), worked out."""
     joins = {pair: lex.join_decision(*pair) for pair in lex.junctions}
     splits = {word: lex.split(word) for word in lex.split_words}
-    tokens: dict[str, tuple[int, str]] = {}
+    tokens: dict[str, tuple[int, tuple[tuple[int, int], ...]]] = {}
     for piece in sorted(lex.pure_pieces & lex.maybe_hot):
         flags, edges = lex._flags_and_edges(piece, [piece])
-        tokens[piece] = (flags, " ".join(f"{c} {k}" for c, k in edges.cuts))
+        tokens[piece] = (flags, edges.cuts)
     return PreparedAnswers(joins, splits, tokens)
 
 
@@ -1253,11 +1265,20 @@ def derived_json(lex: ZwnjLexicon) -> str:
         "bound_firsts": sorted(lex.bound_firsts),
         "prepared_joins": "".join(_JOIN_LETTERS[answers.joins[pair]] for pair in junctions),
         "prepared_splits": [other_splits, [answers.splits[w] for w in other_splits]],
+        # (cuts as text, offset and class of each cut separated by spaces: a few distinct texts, quick to read)
         "prepared_tokens": [list(answers.tokens), [f for f, _ in answers.tokens.values()],
-                            [cuts for _, cuts in answers.tokens.values()]],
+                            [" ".join(f"{c} {k}" for c, k in cuts) for _, cuts in answers.tokens.values()]],
     }
     lines = (f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, separators=(',', ':'))}" for k, v in fields.items())
     return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _read_cuts(text: str) -> tuple[tuple[int, int], ...]:
+    """Cuts written as text in :data:`DERIVED_FILE` ("4 0 7 0": offset and class of each)."""
+    flat = list(map(int, text.split()))
+    if len(flat) % 2:
+        raise ValueError(f"cuts {text!r} are not pairs")
+    return tuple(zip(flat[::2], flat[1::2], strict=True))
 
 
 def _read_derived(path: Any, rules: dict[str, Any]) -> ZwnjLexicon:
@@ -1289,10 +1310,11 @@ def _read_derived(path: Any, rules: dict[str, Any]) -> ZwnjLexicon:
         other_splits, their_parts = raw["prepared_splits"]
         splits.update(zip(other_splits, [None if p is None else tuple(p) for p in their_parts], strict=True))
         tokens, token_flags, token_cuts = raw["prepared_tokens"]
+        cuts_of = {text: _read_cuts(text) for text in set(token_cuts)}
         prepared = PreparedAnswers(
             dict(zip(pairs, map(_JOIN_ANSWERS.__getitem__, raw["prepared_joins"]), strict=True)),  # (a str)
             splits,
-            dict(zip(tokens, zip(token_flags, token_cuts, strict=True), strict=True)),
+            dict(zip(tokens, zip(token_flags, map(cuts_of.__getitem__, token_cuts), strict=True), strict=True)),
         )
         derived = DerivedTables(
             frozenset(raw["verb_rests"]),

@@ -13,7 +13,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 __all__ = ["Edit", "EditMap", "apply_edits", "apply_spans", "ChainMap"]
 
@@ -144,29 +143,6 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> tuple[str, EditMap]:
 def apply_spans(source: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, EditMap]:
     """:func:`apply_edits` for edits given as plain ``(start, end, replacement)`` tuples (cheaper to
     build than :class:`Edit` objects where a pass makes many)."""
-    edits = edits if isinstance(edits, list) else list(edits)
-    # The common case in one light loop: every edit changes something and lies strictly after the previous
-    # one.  Anything else (a no-op, two edits that touch, an error) is left to the loop that handles it all.
-    parts: list[str] = []
-    append = parts.append
-    cursor = 0
-    last = -1  # the end of the previous edit (none yet: a first edit at 0 is fine, one before 0 is not)
-    for start, end, rep in edits:
-        if start <= last or end < start or source[start:end] == rep:
-            return _apply_loop(source, edits)
-        append(source[cursor:start])
-        append(rep)
-        cursor = last = end
-    if not parts:
-        return source, EditMap([], [], [], [], len(source), len(source))
-    append(source[cursor:])
-    bounds = list(accumulate(map(len, parts)))  # bounds[2 * k]: where edit k starts in the output
-    in_starts, in_ends, _ = map(list, zip(*edits, strict=True))
-    return "".join(parts), EditMap(in_starts, in_ends, bounds[0:-1:2], bounds[1::2], len(source), bounds[-1])
-
-
-def _apply_loop(source: str, edits: list[tuple[int, int, str]]) -> tuple[str, EditMap]:
-    """:func:`apply_spans` one edit at a time: drops the no-ops, merges edits that touch, checks the order."""
     parts: list[str] = []
     in_starts: list[int] = []
     in_ends: list[int] = []
