@@ -106,6 +106,14 @@ def test_article_dates_gregorian_equals_jdatetime():
     assert checked > 13_000
 
 
+def test_article_dates_nowruz_ordinal_equals_jdatetime_for_every_checked_year():
+    from khabar_extract.article.dates import _LAST_CHECKED_YEAR, _nowruz_ordinal
+
+    for y in range(1, _LAST_CHECKED_YEAR + 1):
+        want = dt.date(*jdatetime.JalaliToGregorian(y, 1, 1).getGregorianList()).toordinal()
+        assert _nowruz_ordinal(y) == want, y
+
+
 def test_article_dates_reference_is_kept_plain_and_built_on_demand():
     # the article keeps the Jalali date as numbers; reference_date builds the jdatetime.date when asked
     article = read_article("۲۱ اسفند ۱۴۰۲، ۷:۵۷\nکد خبر: 1\n\nعنوان\n\nمتن.")
