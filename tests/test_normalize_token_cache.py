@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from khabar_extract.normalize import ZwnjLexicon, apply_fixes, load_lexicon, normalize
+from khabar_extract.normalize import _PIECE_RUN, ZwnjLexicon, apply_fixes, load_lexicon, normalize
 
 FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
 ARTICLES = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
@@ -52,3 +52,23 @@ def test_normalize_token_cache_line_breaks_separate_tokens_but_are_never_joined(
     assert normalize(text).text == (
         f"این طرح اجرا شده است.\n\nگروه{ZWNJ}های جهادی می{ZWNJ}کند\nو کتاب{ZWNJ}های\n\nدرسی را می{ZWNJ}گیرند"
     )
+
+
+
+def test_normalize_token_cache_word_then_punctuation_takes_the_words_flags() -> None:
+    """A new token made of a word already described and punctuation (or digits) after it takes the word's flags
+    and edges less those of its end: exactly what describing it from scratch gives."""
+    lex = load_lexicon(str(BUNDLED))
+    words = ["گروههای", "میکند", "ایرنا", "زدایی", "ها", "می", "جالیز", "محروم", "خدماترسانی", "قرض", "کتابهایی"]
+    tokens = [w + tail for w in words for tail in ("،", ".", "؟", ":", "»", ".\N{ZERO WIDTH NON-JOINER}", "۱۲")]
+    flags: dict[str, int] = {}
+    edges: dict[str, object] = {}
+    lex._describe(set(words), flags, edges)
+    lex._describe(set(tokens), flags, edges)
+    fresh = load_lexicon(str(BUNDLED))
+    for token in tokens:
+        want_flags, want_edges = fresh._flags_and_edges(token, _PIECE_RUN.findall(token))
+        assert flags[token] == want_flags, token
+        if want_flags:
+            assert edges[token] == want_edges, token
+    assert any(flags[t] for t in tokens) and not all(flags[t] for t in tokens)

@@ -632,6 +632,8 @@ _TOKEN_SECOND_LEAD = 4
 _TOKEN_SPLIT_TRAIL = 8
 _TOKEN_PREFIX_TRAIL = 16
 _TOKEN_PAIR_TRAIL = 32
+#: The flags that a token's first piece brings (the others come from its last piece).
+_TOKEN_LEAD_FLAGS = _TOKEN_GLUED | _TOKEN_SPLIT_LEAD | _TOKEN_SECOND_LEAD
 
 
 class DerivedTables(NamedTuple):
@@ -966,12 +968,22 @@ class ZwnjLexicon:
         lead_hot, trail_hot, split_set, known = self.spaced_seconds, self.trail_firsts, self.split_set, self.pure_pieces
         for token in new - pure:
             runs = _PIECE_RUN.findall(token)
-            if not runs or (
-                runs[0] not in lead_hot
-                and runs[-1] not in trail_hot
-                and split_set.isdisjoint(runs)
-                and (known.issuperset(runs) or not any(map(self.split_of, runs)))
-            ):
+            if not runs:
+                flag_cache[token] = 0
+                continue
+            quiet = runs[0] not in lead_hot and runs[-1] not in trail_hot and split_set.isdisjoint(runs)
+            if quiet and known.issuperset(runs):
+                flag_cache[token] = 0
+            elif len(runs) == 1 and runs[0] in flag_cache and token.startswith(runs[0]):
+                # A word already seen as a token of its own, then punctuation (محروم، ایرنا.): the word's flags
+                # and edges, less what its end brings (the token ends otherwise), as _flags_and_edges gives.
+                word = runs[0]
+                flags = flag_cache[word] & _TOKEN_LEAD_FLAGS
+                if flags:
+                    _, lead_part, _, _, cuts = edge_cache[word]
+                    edge_cache[token] = _edges(TokenEdges, (word, lead_part, "", None, cuts))
+                flag_cache[token] = flags
+            elif quiet and not any(map(self.split_of, runs)):
                 flag_cache[token] = 0
             else:
                 described.append((token, runs))
@@ -1116,6 +1128,8 @@ class ZwnjLexicon:
         if a in self.verb_prefixes:
             # before the never-join list: شد is never joined on its own, but می شد is one verb
             return ZWNJ if b not in self.number_words and self.is_verb_rest(b) else None
+        if b not in self.spaced_seconds and (a, b) not in self.join_pairs:
+            return None  # no rule below joins a second part that is no suffix, ending or bound part (quick)
         if a in self.never_join or b in self.never_join:
             return None
         pair = (a, b)
@@ -1418,7 +1432,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         return [], {}
     if opts.zwnj_author_style:
         found = _follow_author(found)
-    found.sort()
+    found.sort(key=itemgetter(0))  # (no two repairs start at the same place)
     glued = sum(map(itemgetter(3), found))
     counts: Counts = {}
     if glued:
