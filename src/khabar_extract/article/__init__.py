@@ -207,48 +207,42 @@ def read_article(
         begin = title_i + 1
     else:
         title_i = None
-    # captions (the title again, under an image) and the footer: from the first footer_start line after the title
-    # on, everything is chrome (whatever a line was: a caption, a header)
+    # after the title, in one pass: the footer (from the first footer_start line on, everything is chrome, whatever
+    # a line was), captions (the title again, under an image) and the paragraphs: content lines, a soft-wrapped
+    # line joined to the next one of its block. paras: their contents (lines trimmed of white space and invisible
+    # marks); para_outer: their segment spans (trimmed of white space only); para_line: their first lines
     footer = lay.footer_find if lay.footer_any is not None else None
-    if footer is not None or title_i is not None:
-        for i in range(begin, n):
-            s, e, _, _, _ = lines[i]
-            if footer is not None and e - s <= 160 and footer(folded[s:e]):
-                kinds[i:] = ["chrome"] * (n - i)
-                break
-            if (title_i is not None and kinds[i] is None and abs(e - s - tlen) <= tlen // 3 + 3
-                    and folded[s] == first and folded[e - 1] == last):
-                line = folded[s:e]
-                if line != title_folded:
-                    if title_key is None:
-                        title_key = key(title_folded)
-                    if key(line) != title_key:
-                        continue
-                kinds[i] = "caption"
-
-    # paragraphs: content lines, soft-wrapped lines joined within a block. paras: their contents (lines trimmed
-    # of white space and invisible marks); para_outer: their segment spans (trimmed of white space only);
-    # para_line: their first lines
     paras: list[tuple[int, int]] = []
     para_outer: list[tuple[int, int]] = []
     para_line: list[int] = []
-    i = 0
-    while i < n:
-        if kinds[i] is not None:
-            i += 1
-            continue
+    wraps = False  # the line before is a paragraph's last line, long and without a final stop
+    prev_block = -1
+    for i in range(begin, n):
         s, e, block, os_, oe = lines[i]
-        para_line.append(i)
-        ls = s
-        while (
-            e - ls >= _SOFT_WRAP_MIN and text[e - 1] not in _LINE_END
-            and i + 1 < n and kinds[i + 1] is None and lines[i + 1][2] == block
-        ):
-            i += 1
-            ls, e, _, _, oe = lines[i]
-        paras.append((s, e))
-        para_outer.append((os_, oe))
-        i += 1
+        if footer is not None and e - s <= 160 and footer(folded[s:e]):
+            kinds[i:] = ["chrome"] * (n - i)
+            break
+        if kinds[i] is not None:
+            wraps = False
+            continue
+        if (title_i is not None and abs(e - s - tlen) <= tlen // 3 + 3 and folded[s] == first
+                and folded[e - 1] == last):
+            line = folded[s:e]
+            if line != title_folded and title_key is None:
+                title_key = key(title_folded)
+            if line == title_folded or key(line) == title_key:
+                kinds[i] = "caption"
+                wraps = False
+                continue
+        if wraps and block == prev_block:
+            paras[-1] = (paras[-1][0], e)
+            para_outer[-1] = (para_outer[-1][0], oe)
+        else:
+            paras.append((s, e))
+            para_outer.append((os_, oe))
+            para_line.append(i)
+        wraps = e - s >= _SOFT_WRAP_MIN and text[e - 1] not in _LINE_END
+        prev_block = block
 
     # lead and dateline
     lead_nested: list[dict[str, Any]] = []

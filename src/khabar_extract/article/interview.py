@@ -110,7 +110,8 @@ def _lexicon() -> _Lexicon:
         stopwords=frozenset(key(s) for s in stops),
         verb=_lazy(verb_alt),
         # "با WHO گفت و گو کرده است" / "گفت‌وگویی ... با WHO ..."
-        intro_after=_lazy(r"(?:^|\s)با\s+(?P<who>[^.؟!:\n]{3,200}?)\s+" + verb_alt),
+        # "با" opening the text or after white space (the literal first, so that the engine scans for it)
+        intro_after=_lazy(r"با(?<!\Sبا)\s+(?P<who>[^.؟!:\n]{3,200}?)\s+" + verb_alt),
         intro_before=_lazy(
             r"(?<!در )(?<!در\N{ZERO WIDTH NON-JOINER})" + verb_alt + r"\S*\s+(?:\S+\s+){0,5}?با\s+(?P<who>[^.؟!:\n]{3,200})"
         ),
