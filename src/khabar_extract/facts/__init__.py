@@ -221,9 +221,10 @@ def _noun_as_written(
 
 def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
     """``numbers`` without those inside an adversarial phrase. A number in digits is tried only when the first
-    word of a phrase with digits (``گروه`` of ``گروه ۲۰``) stands just before it or a ``+`` is near; those words
-    and ``+`` are looked for in the whole text once, so most articles skip the per-number look."""
-    heads = [w for w in F.digit_adversarial_heads() if w in text]
+    word of a phrase with digits (``گروه`` of ``گروه ۲۰``) stands just before it or a ``+`` is near. ``+`` is
+    looked for in the whole text once (one character: a fast scan); the words only in the few characters
+    before each number in digits (a whole-text scan for a short word costs more than all those looks)."""
+    heads = F.digit_adversarial_heads()
     plus = "+" in text
     p = patterns()
     rx, lit = p.adversarial, F._speed(p).adversarial_literal
