@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
@@ -676,6 +677,51 @@ def _word_atom(m: re.Match[str], words: dict[str, tuple[str, Any, str]], text: s
     return _Atom(kind, s, e, payload, cls, w)
 
 
+def _digit_atoms(text: str, s: int, e: int, ds_end: int, out: list[_Atom], token_re: re.Pattern[str], visual: bool,
+                 glued_word: Callable[[int], None]) -> None:
+    """Append to ``out`` the atoms of the digit cluster ``text[s:e]`` (``ds_end``: end of a glued ordinal suffix,
+    or -1); ``glued_word(e)`` reads a number word glued after them. A module function, not a closure of _atoms:
+    it calls itself, and a closure that does holds a reference cycle (the function, its cells, ``out`` and
+    every atom) that only the cyclic GC would free, once per article."""
+    d = text[s:e]
+    if text.startswith("ها", e) or text.startswith(ZWNJ + "ها", e):
+        return  # ۱۰ها ('tens of'): vague
+    if d.isdigit():
+        if ds_end >= 0:
+            out.append(_Atom("OD", s, ds_end, int(d), "D"))
+        elif len(d) >= 4 and d[0] in _ZEROS:
+            out.append(_Atom("X", s, e, int(d), "X", shape="code"))
+        else:
+            out.append(_Atom("D", s, e, int(d), "D"))
+        glued_word(e)
+        return
+    if "\n" in d:
+        nl = s + d.index("\n")
+        if not decimal_line_break(text, nl):
+            # Two numbers after all (a year closing a sentence, a date): read each side on its own.
+            _digit_atoms(text, s, nl - 1, -1, out, token_re, visual, glued_word)
+            m2 = token_re.match(text, nl + 1)
+            _digit_atoms(text, nl + 1, m2.end("d"), m2.end() if m2.group("ds") is not None else -1, out, token_re,
+                         visual, glued_word)
+            return
+        _rs, _re, shape, value, parts = classify_digits(d.replace("\n", ""), visual)[0]
+        items = [(0, len(d), shape, value, parts)]
+    else:
+        items = classify_digits(d, visual)
+    if ds_end >= 0 and len(items) == 1 and items[0][2] == "int":
+        out.append(_Atom("OD", s, ds_end, items[0][3], "D"))
+        return
+    for rs, re_, shape, value, parts in items:
+        if shape in ("int", "decimal"):
+            out.append(_Atom("D", s + rs, s + re_, value, "D", is_decimal=shape == "decimal"))
+        elif shape == "range":
+            out.append(_Atom("R", s + rs, s + re_, value, "R", parts=parts, shape=shape))
+        else:
+            out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
+    glued_word(e)
+
+
+
 def _atoms(text: str, lex: _Lexicon, visual: bool = False) -> list[_Atom]:
     out: list[_Atom] = []
     words = lex.words
@@ -703,44 +749,6 @@ def _atoms(text: str, lex: _Lexicon, visual: bool = False) -> list[_Atom]:
             mg = word_at.match(text, e)  # a word glued to the digits: ۲۰هزار
             if mg is not None and (ga := _word_atom(mg, words, text, fold)) is not None:
                 out.append(ga)
-
-    def digit_atoms(s: int, e: int, ds_end: int) -> None:
-        """Atoms of the digit cluster ``text[s:e]`` (``ds_end``: end of a glued ordinal suffix, or -1)."""
-        d = text[s:e]
-        if text.startswith("ها", e) or text.startswith(ZWNJ + "ها", e):
-            return  # ۱۰ها ('tens of'): vague
-        if d.isdigit():
-            if ds_end >= 0:
-                out.append(_Atom("OD", s, ds_end, int(d), "D"))
-            elif len(d) >= 4 and d[0] in _ZEROS:
-                out.append(_Atom("X", s, e, int(d), "X", shape="code"))
-            else:
-                out.append(_Atom("D", s, e, int(d), "D"))
-            glued_word(e)
-            return
-        if "\n" in d:
-            nl = s + d.index("\n")
-            if not decimal_line_break(text, nl):
-                # Two numbers after all (a year closing a sentence, a date): read each side on its own.
-                digit_atoms(s, nl - 1, -1)
-                m2 = token_re.match(text, nl + 1)
-                digit_atoms(nl + 1, m2.end("d"), m2.end() if m2.group("ds") is not None else -1)
-                return
-            _rs, _re, shape, value, parts = classify_digits(d.replace("\n", ""), visual)[0]
-            items = [(0, len(d), shape, value, parts)]
-        else:
-            items = classify_digits(d, visual)
-        if ds_end >= 0 and len(items) == 1 and items[0][2] == "int":
-            out.append(_Atom("OD", s, ds_end, items[0][3], "D"))
-            return
-        for rs, re_, shape, value, parts in items:
-            if shape in ("int", "decimal"):
-                out.append(_Atom("D", s + rs, s + re_, value, "D", is_decimal=shape == "decimal"))
-            elif shape == "range":
-                out.append(_Atom("R", s + rs, s + re_, value, "R", parts=parts, shape=shape))
-            else:
-                out.append(_Atom("X", s + rs, s + re_, value, "X", parts=parts, shape=shape))
-        glued_word(e)
 
     if text[:1].isalpha():
         m0 = word_at.match(text)
@@ -786,7 +794,7 @@ def _atoms(text: str, lex: _Lexicon, visual: bool = False) -> list[_Atom]:
                 else:
                     out.append(_Atom("D", s, e, int(d), "D"))
                 continue
-        digit_atoms(s, e, m.end() if m.group("ds") is not None else -1)
+        _digit_atoms(text, s, e, m.end() if m.group("ds") is not None else -1, out, token_re, visual, glued_word)
     return out
 
 
