@@ -114,11 +114,6 @@ def _empty_meta() -> dict[str, Any]:
     }
 
 
-def _int(s: str) -> int:
-    """A header number: int() reads Persian and Arabic-Indic digits as it reads ASCII ones (no fold needed)."""
-    return int(s)
-
-
 def read_article(
     text: str, normalized: Normalized | None = None, *, layout: str | Layout | None = None
 ) -> Article:
@@ -171,18 +166,19 @@ def read_article(
             if chrome_find is not None and chrome_find(lt) is not None:
                 kinds[i] = "chrome"
     if "news_id" in found:
-        meta["news_id"] = str(_int(found["news_id"].group("value")))
+        meta["news_id"] = str(int(found["news_id"].group("value")))
     if "reporter_code" in found:
-        meta["reporter_code"] = str(_int(found["reporter_code"].group("value")))
+        meta["reporter_code"] = str(int(found["reporter_code"].group("value")))
     if "published" in found:
         g = found["published"].groupdict()
-        month = JALALI_MONTHS.get(g["month"]) if not g["month"].isdigit() else _int(g["month"])
+        # int() reads Persian and Arabic-Indic digits as it reads ASCII ones (no fold needed)
+        month = JALALI_MONTHS.get(g["month"]) if not g["month"].isdigit() else int(g["month"])
         if month:
-            year, day = _int(g["year"]), _int(g["day"])
+            year, day = int(g["year"]), int(g["day"])
             pub = published_fields(
                 year, month, day,
-                _int(g["hour"]) if g.get("hour") else None,
-                _int(g["minute"]) if g.get("minute") else None,
+                int(g["hour"]) if g.get("hour") else None,
+                int(g["minute"]) if g.get("minute") else None,
             )
             if pub:
                 meta["published"], meta["published_jalali"] = pub

@@ -42,6 +42,7 @@ _SRC = "interview.json"
 @dataclass(frozen=True)
 class _Lexicon:
     qmark: re.Pattern[str]
+    qmark_heads: frozenset[str]  # the characters a qmark match starts with (a question label's first letter)
     qlabel_agency: re.Pattern[str]
     qlabel_alone: re.Pattern[str]
     alabel: re.Pattern[str]
@@ -97,6 +98,7 @@ def _lexicon() -> _Lexicon:
             r"^(?P<m>(?:" + alternation(qlabels) + r")(?:[\s\N{ZERO WIDTH NON-JOINER}]+" + agency_alt + r")?)"
             r"\s*[:：]" + zw
         ),
+        qmark_heads=frozenset(fold(q).strip()[0] for q in qlabels),
         qlabel_agency=_lazy(r"^(?P<m>" + agency_alt + r")\s*[:：.]" + zw + r"(?=\S)"),
         qlabel_alone=_lazy(r"(?P<m>(?:" + alternation(qlabels) + r"[\s\N{ZERO WIDTH NON-JOINER}]+)?" + agency_alt + r")\s*[:：]"),
         alabel=_lazy(r"^(?P<m>" + alternation(alabels) + r")\s*[:：]" + zw),
@@ -276,7 +278,7 @@ def detect_interview(
     marker_agency: list[str] = []
     alone: set[int] = set()  # a label on a line of its own ("سؤال:"): the question is the next paragraph
     for i in range(1, n):
-        m = lex.qmark.match(ptext[i]) or lex.qlabel_agency.match(ptext[i])
+        m = ptext[i][0] in lex.qmark_heads and lex.qmark.match(ptext[i]) or lex.qlabel_agency.match(ptext[i])
         if m is None and "\n" in ptext[i]:
             # a line with no final stop (a crosshead) was joined to the labelled question after it as one wrapped
             # paragraph: the label opens the paragraph's second line
