@@ -95,3 +95,26 @@ def test_article_layouts_plain_page_with_a_date_line():
     assert article.meta["published"] == "2024-03-11T07:57:00+03:30"
     assert article.meta["dateline"] == {"city": "تهران", "agency": "ایرنا"}
     assert article.meta["url"] is None  # no news code, no url
+
+
+def test_article_layouts_footer_with_or_without_a_chrome_pattern_of_its_own():
+    text = (
+        "کد خبر: 1402122115\n"
+        "گروههای جهادی، بازوی فعال محرومیت زدایی در استان زنجان\n\n"
+        "زنجان - ایسنا - هزار و ۳۹۰ گروه جهادی در استان زنجان فعالیت دارند.\n\n"
+        "اخبار مرتبط\n"
+        "امسال در هفته بسیج ۱۰۰ واحد از این مسکن ها را در استان افتتاح کردیم.\n"
+    )
+    data = copy.deepcopy(_shipped()["irna_page.json"])
+    data.update(name="footer_test", chrome=["^کپی شد$"], footer_start=["^اخبار مرتبط$"])
+    alone = parse_layout(data, "footer_test.json")
+    data["chrome"].append("^اخبار مرتبط$")
+    also_chrome = parse_layout(data, "footer_test.json")
+    assert (alone.footer_in_chrome, also_chrome.footer_in_chrome) == (False, True)
+    for layout in (alone, also_chrome):
+        kinds = [s["kind"] for s in read_article(text, layout=layout).segments if "parent" not in s]
+        assert kinds == ["header", "title", "lead", "chrome", "chrome"]
+    # a header line (matched before chrome) that is also a footer line still starts the footer
+    data["footer_start"] = data["chrome"] = ["^کد خبر\\s*:\\s*\\d+$"]
+    article = read_article("عنوان\n\nکد خبر: 1402122115\nمتن خبر.\n", layout=parse_layout(data, "footer_test.json"))
+    assert [s["kind"] for s in article.segments if "parent" not in s] == ["title", "chrome", "chrome"]

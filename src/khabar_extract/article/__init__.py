@@ -208,6 +208,8 @@ def read_article(
     # line joined to the next one of its block. paras: their contents (lines trimmed of white space and invisible
     # marks); para_outer: their segment spans (trimmed of white space only); para_line: their first lines
     footer = lay.footer_find if lay.footer_any is not None else None
+    # a line that is no chrome (nor header) matches no footer pattern when they are all chrome patterns too
+    footer_anywhere = not lay.footer_in_chrome
     paras: list[tuple[int, int]] = []
     para_outer: list[tuple[int, int]] = []
     para_line: list[int] = []
@@ -215,7 +217,8 @@ def read_article(
     prev_block = -1
     for i in range(begin, n):
         s, e, block, os_, oe = lines[i]
-        if footer is not None and e - s <= 160 and footer(folded[s:e]):
+        if (footer is not None and e - s <= 160 and (footer_anywhere or kinds[i] is not None)
+                and footer(folded[s:e])):
             kinds[i:] = ["chrome"] * (n - i)
             break
         if kinds[i] is not None:

@@ -85,6 +85,8 @@ class Layout:
     chrome_find: Callable[[str], re.Match[str] | None] | None = None
     footer_find: Callable[[str], re.Match[str] | None] | None = None
     detect_find: Callable[[str], re.Match[str] | None] | None = None
+    #: Every footer_start pattern is also a chrome pattern, so that only a chrome line can start the footer.
+    footer_in_chrome: bool = False
 
     def is_chrome(self, line: str) -> bool:
         return self.chrome_find is not None and self.chrome_find(line) is not None
@@ -167,6 +169,7 @@ def parse_layout(data: Any, source: str = "<layout>") -> Layout:
         chrome_find=_finder(chrome, _anchored(data["chrome"])) if chrome else None,
         footer_find=_finder(footer, _anchored(data["footer_start"])) if footer else None,
         detect_find=_finder(detect, _anchored(data["detect"])) if (detect := _union(data["detect"])) else None,
+        footer_in_chrome=set(data["footer_start"]) <= set(data["chrome"]),
     )
 
 
