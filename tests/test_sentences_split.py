@@ -49,3 +49,14 @@ def test_sentences_split_spans_are_in_the_original_and_respect_bounds():
     assert [text[a:b] for a, b in spans] == ["در استان ۲.۵ درصد است.", "این بخش دوم است."]
     with pytest.raises(TypeError):
         split_sentences(b"bytes")  # type: ignore[arg-type]
+
+
+def test_sentences_split_question_and_exclamation_marks_end_sentences_but_not_asides():
+    text = "آیا گروه‌های جهادی فعال هستند؟ بله! این گروه‌ها (؟) در زنجان کار می‌کنند.\nچرا؟!\nمی‌دانید (!) که چند گروه هست؟"
+    assert sentence_texts(text) == [
+        "آیا گروه‌های جهادی فعال هستند؟",
+        "بله!",
+        "این گروه‌ها (؟) در زنجان کار می‌کنند.",
+        "چرا؟!",
+        "می‌دانید (!) که چند گروه هست؟",
+    ]

@@ -182,9 +182,14 @@ def split_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             r += 1
             if rs < sent_start:
                 continue  # a run in a line that was left out, or inside the sentence just ended
-            if (re_ == rs + 1 and text[rs] == "." and (re_ == le or text[re_].isspace()) and rs - 3 >= sent_start
-                    and fast_words and _PERSIAN3.match(text, rs - 3, rs)):
-                stop = re_  # the common case, as _is_boundary decides it: "...کرد. " (a word, a full stop, a space)
+            # the common cases, as _is_boundary decides them, for one mark followed by white space or the line's
+            # end: "...کرد. " (a word of three Persian letters, then a full stop) and "...دارند؟" (not a full stop,
+            # not an aside "(!)")
+            if re_ == rs + 1 and (re_ == le or text[re_].isspace()) and (
+                (text[rs] == "." and rs - 3 >= sent_start and fast_words and _PERSIAN3.match(text, rs - 3, rs))
+                or (text[rs] != "." and (rs == sent_start or text[rs - 1] != "("))
+            ):
+                stop = re_
             else:
                 stop = _is_boundary(text, rs, min(re_, le), sent_start, le)
                 if stop < 0:
