@@ -206,13 +206,15 @@ def read_article(
     # after the title, in one pass: the footer (from the first footer_start line on, everything is chrome, whatever
     # a line was), captions (the title again, under an image) and the paragraphs: content lines, a soft-wrapped
     # line joined to the next one of its block. paras: their contents (lines trimmed of white space and invisible
-    # marks); para_outer: their segment spans (trimmed of white space only); para_line: their first lines
+    # marks); para_outer: their segment spans (trimmed of white space only); para_line: their first lines;
+    # content: the lines of the title and the paragraphs, trimmed of white space only (for the sentence splitter)
     footer = lay.footer_find if lay.footer_any is not None else None
     # a line that is no chrome (nor header) matches no footer pattern when they are all chrome patterns too
     footer_anywhere = not lay.footer_in_chrome
     paras: list[tuple[int, int]] = []
     para_outer: list[tuple[int, int]] = []
     para_line: list[int] = []
+    content: list[tuple[int, int]] = [] if title_i is None else [(lines[title_i][3], lines[title_i][4])]
     wraps = False  # the line before is a paragraph's last line, long and without a final stop
     prev_block = -1
     for i in range(begin, n):
@@ -240,6 +242,7 @@ def read_article(
             paras.append((s, e))
             para_outer.append((os_, oe))
             para_line.append(i)
+        content.append((os_, oe))
         wraps = e - s >= _SOFT_WRAP_MIN and text[e - 1] not in _LINE_END
         prev_block = block
 
@@ -350,11 +353,14 @@ def read_article(
     sent_ends: list[int] = []
     chrome_starts: list[int] = []
     chrome_ends: list[int] = []
-    all_sents = split_lines(text, [(ln[3], ln[4]) for ln, k in zip(lines, kinds, strict=True) if k is None or k == "title"])
+    all_sents = split_lines(text, content)
     all_sents.append((len(text) + 1, len(text) + 1))  # a sentinel: after every paragraph
     si = 0
     pk = 0  # the next body paragraph
+    n_paras = len(para_line)
     next_para = para_line[0] if para_line else n  # and its first line
+    pno = -1  # the paragraph number of the last paragraph
+    sno = 0  # the sentence number of the next sentence
     mi = 0  # the next line of invisible marks (chrome, placed by its start)
     n_marks = len(marks)
     for i in range(n + 1):
@@ -376,7 +382,7 @@ def read_article(
             s, e = paras[pk]
             seg_start, seg_end = para_outer[pk]
             pk += 1
-            next_para = para_line[pk] if pk < len(para_line) else n
+            next_para = para_line[pk] if pk < n_paras else n
         elif k == "title":
             bk = None
             kind = k
@@ -391,7 +397,7 @@ def read_article(
             segments.append(seg)
             continue
         parent = len(segments)
-        pno = len(para_starts)
+        pno += 1
         seg = {"kind": kind, "span": [seg_start, seg_end], "paragraph": pno}
         segments.append(seg)
         para_starts.append(seg_start)
@@ -409,7 +415,7 @@ def read_article(
             cs = content_start.get(bk, cs)
         while all_sents[si][1] <= s:
             si += 1
-        first_sentence = len(segments)
+        first_sentence = parent + 1
         while all_sents[si][0] < e:
             ss, se = all_sents[si]
             si += 1
@@ -419,8 +425,8 @@ def read_article(
                 ss = cs
             if se > e:
                 se = e
-            segments.append({"kind": "sentence", "span": [ss, se], "paragraph": pno, "index": len(sent_starts),
-                             "parent": parent})
+            segments.append({"kind": "sentence", "span": [ss, se], "paragraph": pno, "index": sno, "parent": parent})
+            sno += 1
             sent_starts.append(ss)
             sent_ends.append(se)
         if nested:
