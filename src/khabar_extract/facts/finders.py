@@ -870,10 +870,11 @@ _NO_TRIGGER: frozenset[str] = frozenset()
 _DAY_WORD = re.compile("[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}]+روز(?=[ \N{NO-BREAK SPACE}\N{ZERO WIDTH NON-JOINER}])")
 
 
-def _triggers(text: str, end: int, p: Any, sp: _Speed) -> frozenset[str]:
+def _triggers(text: str, end: int, p: Any, sp: _Speed, m: Any = None) -> frozenset[str]:
     """Which right-context patterns can match after ``end`` (one trie match instead of seven regexes); ``p`` is
-    ``patterns()``, ``sp`` its ``_speed``."""
-    m = sp.trigger_match(text, end)
+    ``patterns()``, ``sp`` its ``_speed``; ``m``: the trigger's match there, when the caller has it."""
+    if m is None:
+        m = sp.trigger_match(text, end)
     if m is None:
         return _NO_TRIGGER
     t = m.group("t")
@@ -934,8 +935,9 @@ def classify_with(text: str, n: NumberMatch, p: Any, lx: Lexicon, sp: _Speed) ->
     k2 = lc.key(2) if k1 in lx.two_word_tails else ""
     if k1 in lx.adversarial_prefix or k2 in lx.adversarial_prefix:
         return Candidate("identifier", start, end, parts)
-    if lc.char.isascii() and lc.char.isalpha() or (lc.char in "-_" and start >= 2 and text[start - 2].isalpha()) \
-            or (lc.char == "/" and start >= 2 and text[start - 2].isascii() and text[start - 2].isalpha()):
+    char = lc.char  # speed: most numbers follow a space, on which the character tests below fail at once
+    if char != " " and (char.isascii() and char.isalpha() or (char in "-_" and start >= 2 and text[start - 2].isalpha())
+                        or (char == "/" and start >= 2 and text[start - 2].isascii() and text[start - 2].isalpha())):
         return Candidate("identifier", start, end, parts)  # "F-14", "CoV-2", "A320": part of a name or code
     parts["qualifier"] = None
     if k1 in lx.qualifier_tails:
@@ -945,15 +947,20 @@ def classify_with(text: str, n: NumberMatch, p: Any, lx: Lexicon, sp: _Speed) ->
                 parts["qualifier"] = " ".join(lc.words[-k:])
                 break
 
-    ch = lc.char if lc.char.strip() else (text[start - 2] if start >= 2 and text[start - 2] in "$€£﷼٪%" else "")
-    if ch in "٪%" and ch:
-        return Candidate("percent", start - (1 if lc.char == ch else 2), end, parts)
-    if ch and ch in lx.signs_before:
-        parts["currency_sign"] = ch
-        return Candidate("money", start - (1 if lc.char == ch else 2), end, parts)
+    if char == " ":
+        ch = text[start - 2] if start >= 2 and text[start - 2] in "$€£﷼٪%" else ""
+    else:
+        ch = char if char.strip() else (text[start - 2] if start >= 2 and text[start - 2] in "$€£﷼٪%" else "")
+    if ch:
+        if ch in "٪%":
+            return Candidate("percent", start - (1 if char == ch else 2), end, parts)
+        if ch in lx.signs_before:
+            parts["currency_sign"] = ch
+            return Candidate("money", start - (1 if char == ch else 2), end, parts)
 
     integral = not n.is_decimal and shape in ("int", "ordinal")
-    trig = _triggers(text, end, p, sp)
+    # _triggers(text, end, p, sp), its common no-match case in place
+    trig = _NO_TRIGGER if (tm := sp.trigger_match(text, end)) is None else _triggers(text, end, p, sp, tm)
     # a day before a month name: "۲۱ اسفند ۱۴۰۲", "بیست و یکم اسفند ماه", "اول آبان", "هفت مهر"
     if integral and 1 <= n.value <= 31 and "month" in trig:
         m = p.month_after.match(text, end)
