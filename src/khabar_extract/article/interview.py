@@ -234,6 +234,15 @@ def _skip_blank(text: str, pos: int, end: int) -> int:
     return pos
 
 
+def _per_sentence(ptext: list[str], joined: list[bool]) -> bool:
+    """One sentence per line (the irnasrc sources): lines joined in blocks that hardly ever hold two sentences;
+    a body with one paragraph per line and no blank lines is not that."""
+    in_block = [i for i in range(1, len(ptext)) if joined[i]]
+    return len(in_block) >= 0.5 * (len(ptext) - 1) and sum(
+        1 for i in in_block if _INNER_STOP.search(ptext[i])
+    ) < 0.3 * len(in_block)
+
+
 def _groups(cands: list[int], n: int, excluded: set[int]) -> list[tuple[int, int]]:
     """Merge adjacent candidate paragraphs; keep groups followed by an answer paragraph."""
     out: list[tuple[int, int]] = []
@@ -307,12 +316,6 @@ def detect_interview(
     # joined[i]: paragraph i follows paragraph i - 1 after a single line break (the same block: a wrapped
     # line, or a body stored one sentence per line), not after a blank line
     joined = [False] + [text.count("\n", paras[i - 1][1], paras[i][0]) <= 1 for i in range(1, n)]
-    # one sentence per line (the irnasrc sources): lines joined in blocks that hardly ever hold two sentences;
-    # a body with one paragraph per line and no blank lines is not that
-    in_block = [i for i in range(1, n) if joined[i]]
-    per_sentence = len(in_block) >= 0.5 * (n - 1) and sum(
-        1 for i in in_block if _INNER_STOP.search(ptext[i])
-    ) < 0.3 * len(in_block)
     bullets: dict[str, list[int]] = {"*": [], "-": []}
     for i in range(1, n):
         if ptext[i][0] not in _BULLET_HEADS:
@@ -390,6 +393,7 @@ def detect_interview(
         ]
         qgroups = _after_intro(lex, ptext, _groups(asks, n, set()))
         if len(qgroups) >= 2 and _accept_unmarked(lex, ptext, paras, qgroups, folded, title):
+            per_sentence = _per_sentence(ptext, joined)
             imps = [
                 i for i in range(1, n)
                 if i not in asks and len(ptext[i]) <= 150 and i > qgroups[0][0] and lex.imperative.search(ptext[i])
