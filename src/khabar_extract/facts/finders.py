@@ -432,8 +432,8 @@ def approximate_ranges(text: str, numbers: list[NumberMatch]) -> dict[int, int]:
     n = len(numbers)
     for i in range(n - 1):
         a, b = numbers[i], numbers[i + 1]
-        if a.scale != 1 or not _juxtaposed(text, a, b):
-            continue
+        if a.scale != 1 or a.form != "words" or b.form != "words" or not _juxtaposed(text, a, b):
+            continue  # (the form tests of _juxtaposed first, in place: most numbers are digits)
         if (i > 0 and _juxtaposed(text, numbers[i - 1], a)) or (i + 2 < n and _juxtaposed(text, b, numbers[i + 2])):
             continue
         lo, hi = a.value, b.amount
