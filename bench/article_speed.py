@@ -7,7 +7,8 @@ Every figure is the best of N timed passes (CPU time, so that other processes on
 less); to compare two versions, run this alternately on each and compare best figures. "glue" is what the
 pipeline spends outside its three stages: the chrome filter inside ``extract`` (in bench/run.py's "full
 pipeline" figure), and ``Record.to_dict`` (fact ids, ``Article.locate`` per fact, the text's sha256 when no
-source hash is given; not in that figure).
+source hash is given; not in that figure). "fixed cost" is the time of a one-word text (``سلام``): what every
+call pays whatever the article.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from khabar_extract.article import read_article
 from khabar_extract.facts import extract_facts
 from khabar_extract.normalize import normalize
-from khabar_extract.pipeline import Record, _outside_chrome
+from khabar_extract.pipeline import Record, _outside_chrome, extract
 from khabar_extract.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "../shared/corpus"
@@ -81,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{label}: {sum(map(len, items)) / len(items):.0f} chars, read_article {ra:.3f} ms [{ra * scale:.3f}] "
               f"(sentences alone {ss:.3f} ms); glue: chrome filter {chrome:.3f} ms, Record.to_dict {to_dict:.3f} ms "
               f"({n_facts:.1f} facts) CPU per article")
+    word = ["سلام"]
+    print(f"fixed cost (one word): read_article {best_ms(read_article, word, args.repeats, 2000):.3f} ms, "
+          f"extract {best_ms(extract, word, args.repeats, 2000):.3f} ms CPU per call")
     return 0
 
 
