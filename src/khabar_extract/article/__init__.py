@@ -189,11 +189,13 @@ def read_article(
     # title
     title_i = kinds.index(None) if None in kinds else None
     begin = 0  # where captions and the footer are looked for
+    cap_min, cap_max = 1, 0  # the lengths of a caption line (none without a title)
     if title_i is not None and _can_be_title(folded, lines, kinds, title_i, lay):
         kinds[title_i] = "title"
         ts, te, _, _, _ = lines[title_i]
         meta["title"] = text[ts:te]
         tlen = te - ts
+        cap_min, cap_max = tlen - tlen // 3 - 3, tlen + tlen // 3 + 3
         # a line's key starts and ends with the line's own first and last (folded) characters (lines are
         # trimmed of everything key() drops): compare those before building any key, and the lines themselves
         # (a caption is most often the title again, character for character)
@@ -226,8 +228,7 @@ def read_article(
         if kinds[i] is not None:
             wraps = False
             continue
-        if (title_i is not None and abs(e - s - tlen) <= tlen // 3 + 3 and folded[s] == first
-                and folded[e - 1] == last):
+        if cap_min <= e - s <= cap_max and folded[s] == first and folded[e - 1] == last:
             line = folded[s:e]
             if line != title_folded and title_key is None:
                 title_key = key(title_folded)
@@ -432,7 +433,12 @@ def read_article(
         if nested:
             for ch in nested:
                 ch["parent"] = parent
-            segments[first_sentence:] = sorted(nested + segments[first_sentence:], key=_span_start)
+            if len(nested) > 1:
+                nested = sorted(nested, key=_span_start)
+            if len(segments) == first_sentence or nested[-1]["span"][0] <= segments[first_sentence]["span"][0]:
+                segments[first_sentence:first_sentence] = nested  # all before the sentences: the usual case
+            else:
+                segments[first_sentence:] = sorted(nested + segments[first_sentence:], key=_span_start)
 
     return Article(
         meta=meta,
