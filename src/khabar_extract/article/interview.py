@@ -234,6 +234,19 @@ def _skip_blank(text: str, pos: int, end: int) -> int:
     return pos
 
 
+class _Joined:
+    """``joined[i]`` of detect_interview worked out when asked, for a few paragraphs."""
+
+    __slots__ = ("_text", "_paras")
+
+    def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._paras = paras
+
+    def __getitem__(self, i: int) -> bool:
+        return i > 0 and self._text.count("\n", self._paras[i - 1][1], self._paras[i][0]) <= 1
+
+
 def _per_sentence(ptext: list[str], joined: list[bool]) -> bool:
     """One sentence per line (the irnasrc sources): lines joined in blocks that hardly ever hold two sentences;
     a body with one paragraph per line and no blank lines is not that."""
@@ -314,8 +327,9 @@ def detect_interview(
         # it has one) and unmarked questions (each ends in one) cannot be found either
         return None
     # joined[i]: paragraph i follows paragraph i - 1 after a single line break (the same block: a wrapped
-    # line, or a body stored one sentence per line), not after a blank line
-    joined = [False] + [text.count("\n", paras[i - 1][1], paras[i][0]) <= 1 for i in range(1, n)]
+    # line, or a body stored one sentence per line), not after a blank line. Worked out for every paragraph when
+    # bullet or unmarked questions are looked for; marked questions only ask about a few (_extend_forward).
+    joined: list[bool] | _Joined = _Joined(text, paras)
     bullets: dict[str, list[int]] = {"*": [], "-": []}
     for i in range(1, n):
         if ptext[i][0] not in _BULLET_HEADS:
@@ -343,6 +357,7 @@ def detect_interview(
         markers = {}
     # 2. bullet questions
     if not mode:
+        joined = [False] + [text.count("\n", paras[i - 1][1], paras[i][0]) <= 1 for i in range(1, n)]
         best: list[int] = []
         for group in bullets.values():
             if not group:
@@ -574,7 +589,7 @@ def _extend_back(
 
 
 def _extend_forward(
-    lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]], joined: list[bool]
+    lex: _Lexicon, ptext: list[str], groups: list[tuple[int, int]], joined: list[bool] | _Joined
 ) -> list[tuple[int, int]]:
     """A marked question that does not end in a question (``ایسنا: ... است.``) and whose asking sentence is on
     the next line of the same block (``... چیست؟``) runs to that line; the answer keeps at least one line."""
