@@ -29,6 +29,7 @@ _KEY_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\ufeff"
 
 # Characters that carry no visible content: trimmed from line spans together with white space.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE_SET = frozenset(_INVISIBLE)
 
 
 def fold(text: str) -> str:
@@ -112,10 +113,14 @@ def line_spans(text: str) -> tuple[list[Line], list[tuple[int, int]]]:
             prev_blank = True
             pos += len(line) + 1
             continue
-        os_ = pos if stripped[0] == line[0] else pos + len(line) - len(line.lstrip())
-        oe = os_ + len(stripped)
+        if stripped is line:  # nothing stripped (str.strip returns the string itself)
+            os_ = pos
+            oe = pos + len(line)
+        else:
+            os_ = pos if stripped[0] == line[0] else pos + len(line) - len(line.lstrip())
+            oe = os_ + len(stripped)
         s, e = os_, oe
-        if stripped[0] in _INVISIBLE or stripped[-1] in _INVISIBLE:
+        if stripped[0] in _INVISIBLE_SET or stripped[-1] in _INVISIBLE_SET:
             inner = stripped.strip(_WS_INVISIBLE)
             if not inner:
                 marks.append((os_, oe))
