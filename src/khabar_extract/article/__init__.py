@@ -33,8 +33,6 @@ __all__ = ["Article", "Layout", "read_article", "score_questions", "load_layouts
 
 _TITLE_MAX = 300  # a first line longer than this is a lead, not a title
 _SOFT_WRAP_MIN = 60  # a line this long without a final stop continues on the next line of its block
-#: Segment kinds that are paragraphs of the article (numbered, with sentences nested in them).
-_PARAGRAPH_KINDS = frozenset(("title", "lead", "paragraph", "question", "answer", "crosshead", "credit"))
 _LINE_END = frozenset(".!?؟:»\"”)…؛*")  # a line ending in one of these does not continue on the next
 
 
