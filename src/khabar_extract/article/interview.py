@@ -473,7 +473,10 @@ def detect_interview(
         if ans is None:
             continue
         i = ans[0]
-        m = lex.alabel.match(ptext[i]) or lex.speaker.match(ptext[i])
+        p = ptext[i]
+        if ":" not in p and "：" not in p:
+            continue  # both labels end in a colon: a paragraph without one opens with none (two scans, no regex)
+        m = lex.alabel.match(p) or lex.speaker.match(p)
         if not m:
             continue
         label = key(m.group("m"))
