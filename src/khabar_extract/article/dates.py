@@ -122,16 +122,26 @@ def published_fields(
     """``(published, published_jalali)`` for a Jalali date (and time): ISO 8601 in the Gregorian calendar with the
     Tehran offset, and the Jalali date as ``1402-12-21T07:57``; None for a date jdatetime rejects or a bad time.
     Builds no ``jdatetime.date`` (see :func:`jalali_date`)."""
-    gdate = _gregorian_or_none(year, month, day)
-    if gdate is None:
+    fields = _day_fields(year, month, day)
+    if fields is None:
         return None
-    jalali = f"{year:04d}-{month:02d}-{day:02d}"  # formatted once (format specs cost ~1 us each here)
+    iso, jalali, offset = fields
     if hour is None:
-        return gdate.isoformat(), jalali
+        return iso, jalali
     if not (0 <= hour <= 23 and 0 <= (minute or 0) <= 59):
         return None
     hh_mm = f"{hour:02d}:{minute or 0:02d}"
-    return f"{gdate.isoformat()}T{hh_mm}:00{tehran_offset(year, month, day)}", f"{jalali}T{hh_mm}"
+    return f"{iso}T{hh_mm}:00{offset}", f"{jalali}T{hh_mm}"
+
+
+@lru_cache(maxsize=4096)
+def _day_fields(year: int, month: int, day: int) -> tuple[str, str, str] | None:
+    """The Gregorian ISO date, the Jalali date (``1402-12-21``) and the Tehran offset of a Jalali date, or None
+    for a date jdatetime rejects; remembered, as a batch of a day's news meets the same dates again."""
+    gdate = _gregorian_or_none(year, month, day)
+    if gdate is None:
+        return None
+    return gdate.isoformat(), f"{year:04d}-{month:02d}-{day:02d}", tehran_offset(year, month, day)
 
 
 def publication(
