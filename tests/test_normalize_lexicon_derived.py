@@ -27,7 +27,8 @@ ZWNJ = "\N{ZERO WIDTH NON-JOINER}"
 # Everything a lexicon holds but its caches (and the affix tests, compared by their words).
 # (The prepared answers are compared with what the lexicon works out by the test of their own below.)
 _CACHES = {
-    "_split_cache", "join_cache", "cuts_cache", "_tokens", "suffix_ends", "bound_ends", "bound_starts", "_prepared"
+    "_split_cache", "join_cache", "_split_prepared", "join_prepared", "cuts_cache", "_tokens", "suffix_ends",
+    "bound_ends", "bound_starts", "_prepared",
 }
 
 

@@ -656,9 +656,9 @@ class PreparedAnswers(NamedTuple):
     for the first time does not work them out again (they are what the methods named give, tested by
     tests/test_normalize_lexicon_derived.py).  A lexicon read from its TSVs has none: it works everything out."""
 
-    #: :meth:`ZwnjLexicon.join_decision` of every junction pair (the join cache starts from them).
+    #: :meth:`ZwnjLexicon.join_decision` of every junction pair (looked up before the join cache).
     joins: dict[tuple[str, str], tuple[str | None, int]]
-    #: :meth:`ZwnjLexicon.split` of every learned split word (the split cache starts from them).
+    #: :meth:`ZwnjLexicon.split` of every learned split word (looked up before the split cache).
     splits: dict[str, tuple[str, ...] | None]
     #: For every known piece that brings something to the ZWNJ pass (``pure_pieces & maybe_hot``), as a token:
     #: its ``_TOKEN_*`` flags and its cuts (``TokenEdges.cuts``).
@@ -833,8 +833,15 @@ class ZwnjLexicon:
         self.suffix_ends = _Affixes(self.suffixes, at_end=True)
         self.bound_ends = _Affixes(self.bound_seconds, at_end=True)
         self.bound_starts = _Affixes(self.bound_firsts, at_end=False)
-        self._split_cache: dict[str, tuple[str, ...] | None] = dict(self._prepared.splits)
-        self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = dict(self._prepared.joins)
+        # What this process works out, cached beside the prepared answers, which stay in dicts of their own that
+        # nothing writes to: CPython stops tracking a dict of atomic keys and values at a full collection and
+        # tracks it again, in the youngest generation, when a new tuple is stored in it, so that the next young
+        # collection would walk all of its entries (0.2 ms for the ~10,000 prepared ones, in the first call after
+        # a gc.collect()).
+        self._split_prepared = self._prepared.splits
+        self._split_cache: dict[str, tuple[str, ...] | None] = {}
+        self.join_prepared = self._prepared.joins
+        self.join_cache: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Per space-separated token: its flags (_TOKEN_* bits) and its edges (TokenEdges), both cached;
         # the two dicts are replaced by empty ones, never emptied, when they grow past TOKEN_CACHE_SIZE.
@@ -873,17 +880,18 @@ class ZwnjLexicon:
 
     def split(self, piece: str) -> tuple[str, ...] | None:
         """The parts a glued piece should be written as (joined by ZWNJ), or None to leave it."""
-        cached = self._split_cache.get(piece, False)
-        if cached is not False:
-            return cached  # type: ignore[return-value]
-        return self._split_new(piece)
+        cached = self._split_prepared.get(piece, False)
+        if cached is False:
+            cached = self._split_cache.get(piece, False)
+            if cached is False:
+                return self._split_new(piece)
+        return cached  # type: ignore[return-value]
 
     def _split_new(self, piece: str) -> tuple[str, ...] | None:
-        """:meth:`split` of a piece not in its cache yet (then stored there)."""
+        """:meth:`split` of a piece neither prepared nor in its cache yet (then stored there)."""
         out = self._split(piece, 0)
         if len(self._split_cache) > 50000:
             self._split_cache.clear()
-            self._split_cache.update(self._prepared.splits)
         self._split_cache[piece] = out
         return out
 
@@ -891,9 +899,11 @@ class ZwnjLexicon:
         """:meth:`split` of a piece of a text, when it writes the piece as two parts or more (only a piece
         learned as a split or never seen is looked at: a known piece is a word in its own right)."""
         if piece in self.split_set or piece not in self.piece_set:
-            parts = self._split_cache.get(piece, False)
+            parts = self._split_prepared.get(piece, False)
             if parts is False:
-                parts = self._split_new(piece)
+                parts = self._split_cache.get(piece, False)
+                if parts is False:
+                    parts = self._split_new(piece)
             if parts and len(parts) > 1:
                 return parts
         return None
@@ -1099,14 +1109,14 @@ class ZwnjLexicon:
     def join_decision(self, a: str, b: str) -> tuple[str | None, int]:
         """:meth:`join` and :meth:`repair_class` of the pair, cached (the class is COMPOUND, unused, when
         the space is left as it is)."""
-        got = self.join_cache.get((a, b))
+        key = (a, b)
+        got = self.join_prepared.get(key) or self.join_cache.get(key)
         return got if got is not None else self.join_new(a, b)
 
     def join_new(self, a: str, b: str) -> tuple[str | None, int]:
         """:meth:`join_decision` of a pair not in its cache yet (then stored there)."""
         if len(self.join_cache) > 100000:
             self.join_cache.clear()
-            self.join_cache.update(self._prepared.joins)
         rep = self.join(a, b)
         got = self.join_cache[(a, b)] = (rep, COMPOUND if rep is None else self.repair_class(a, b))
         return got
@@ -1413,7 +1423,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
             if after.lead and (f & trail_bits or after.lead in other_pairs[trail]):
                 spaces.append((end, trail, trail_part, after.lead_part))
     if spaces:
-        cache = lex.join_cache
+        prepared, cache = lex.join_prepared, lex.join_cache
         decide = lex.join_new
         # left to right: a space removed outright (after a non-joining letter) merges its two pieces, and the
         # next decision must see the merged word ("ا ها ترین" -> "اهاترین" in one pass, so it is idempotent)
@@ -1423,7 +1433,8 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
                 a = a_part
             elif merged_at + 1 == s - len(a):
                 a = merged + a
-            rep, k = cache.get((a, b)) or decide(a, b)
+            key = (a, b)
+            rep, k = prepared.get(key) or cache.get(key) or decide(a, b)
             if rep is not None:
                 found.append((s, s + 1, rep, False, k))
                 if rep == "":
