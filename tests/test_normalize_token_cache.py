@@ -72,3 +72,20 @@ def test_normalize_token_cache_word_then_punctuation_takes_the_words_flags() -> 
         if want_flags:
             assert edges[token] == want_edges, token
     assert any(flags[t] for t in tokens) and not all(flags[t] for t in tokens)
+
+
+def test_normalize_token_cache_new_tokens_are_described_in_the_one_lookup() -> None:
+    """token_flags reads known tokens and describes new ones in the same pass (a word after the same word with
+    punctuation, unknown words no rule splits, glued words): each as _flags_and_edges gives it from scratch."""
+    lex = load_lexicon(str(BUNDLED))
+    tokens = ["گروههای،", "گروههای", "جالیز", "خورشیدی", "میکند.", "قرارگاهها", "۱۳۹۷", "جالیز", "می", "ها"]
+    flags, edges = lex.token_flags(tokens)
+    fresh = load_lexicon(str(BUNDLED))
+    for token, got in zip(tokens, flags, strict=True):
+        runs = _PIECE_RUN.findall(token)
+        want_flags, want_edges = fresh._flags_and_edges(token, runs) if runs else (0, None)
+        assert got == want_flags, token
+        if want_flags:
+            assert edges[token] == want_edges, token
+    assert lex.split("جالیز") is None and lex.split("قرارگاهها") == ("قرارگاه", "ها")
+    assert lex.token_flags(tokens)[0] == flags  # (now all cached)

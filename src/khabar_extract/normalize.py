@@ -701,6 +701,27 @@ class _Affixes:
         return self.lengths.get(piece[-self.k :] if self.at_end else piece[: self.k], ())
 
 
+class _TokenFlags(dict[str, int]):
+    """A lexicon's cache of token flags (``ZwnjLexicon.token_flags``): a token not in it yet is described and
+    stored when it is looked up with ``[]``, so that one ``map`` over an article's tokens reads the flags of the
+    known ones and works out those of the new ones (no second pass to find them).  (It holds its lexicon's
+    describing method, and the lexicon holds it: a cycle for the lexicon's lifetime, not one per call.)"""
+
+    __slots__ = ("describe", "edges")
+
+    def __init__(self, lex: ZwnjLexicon) -> None:
+        super().__init__()
+        self.describe = lex._describe_token
+        self.edges: dict[str, TokenEdges] = {}
+
+    def with_edges(self) -> tuple[_TokenFlags, dict[str, TokenEdges]]:
+        """The cache and the dict where it stores the edges of the flagged tokens it describes."""
+        return self, self.edges
+
+    def __missing__(self, token: str) -> int:
+        return self.describe(token, self, self.edges)
+
+
 class ZwnjLexicon:
     """What the ZWNJ repair knows: hand-written rules plus word counts learned from Fars text.
 
@@ -845,7 +866,7 @@ class ZwnjLexicon:
         self.cuts_cache: dict[str, tuple[tuple[int, int], ...]] = {}
         # Per space-separated token: its flags (_TOKEN_* bits) and its edges (TokenEdges), both cached;
         # the two dicts are replaced by empty ones, never emptied, when they grow past TOKEN_CACHE_SIZE.
-        self._tokens: tuple[dict[str, int], dict[str, TokenEdges]] = ({}, {})
+        self._tokens: tuple[_TokenFlags, dict[str, TokenEdges]] = _TokenFlags(self).with_edges()
         # Second parts a space before which is worth a look (the scan of _pass_zwnj).
         self.spaced_seconds = frozenset(self.suffixes | self.perfect | self.bound_seconds | {"ای"})
         # Learned pairs whose space neither of those scans (second part, verb prefix) finds.
@@ -912,19 +933,10 @@ class ZwnjLexicon:
         """The ``_TOKEN_*`` flags of each token (``text.split(" ")``), and the dict of edges to pass to
         :meth:`token_edges` for them (it already holds those of the flagged tokens)."""
         if len(self._tokens[0]) > self.TOKEN_CACHE_SIZE:
-            self._tokens = ({}, {})
-        cache = self._tokens  # (the same two dicts throughout, whatever another thread does)
-        # -1 marks a token not seen before (an int: `in` and `index` compare ints faster than None to ints)
-        flags = list(map(cache[0].get, tokens, repeat(-1)))
-        if -1 in flags:
-            missing = [flags.index(-1)]
-            for _ in range(flags.count(-1) - 1):
-                missing.append(flags.index(-1, missing[-1] + 1))
-            self._describe({tokens[i] for i in missing}, *cache)
-            stored = cache[0]
-            for i in missing:
-                flags[i] = stored[tokens[i]]
-        return flags, cache[1]  # type: ignore[return-value]
+            self._tokens = _TokenFlags(self).with_edges()
+        flag_cache, edge_cache = self._tokens  # (the same two dicts throughout, whatever another thread does)
+        # one pass: a token not seen before is described where it is looked up (_TokenFlags.__missing__)
+        return list(map(flag_cache.__getitem__, tokens)), edge_cache
 
     def token_edges(self, token: str, edge_cache: dict[str, TokenEdges]) -> TokenEdges:
         """The edges of a token given to :meth:`token_flags`, from (or stored in) the dict it returned.
@@ -949,59 +961,64 @@ class ZwnjLexicon:
             return "", ""
         return (runs[0] if token.startswith(runs[0]) else ""), (runs[-1] if token.endswith(runs[-1]) else "")
 
-    def _describe(self, new: set[str], flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> None:
-        """Compute and store the flags of tokens seen for the first time (and their edges, when flagged: the
-        others' are computed if a flagged neighbour needs them).
+    def _describe(self, new: Iterable[str], flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> None:
+        """:meth:`_describe_token` of each token of ``new``."""
+        for token in new:
+            self._describe_token(token, flag_cache, edge_cache)
 
-        Most new tokens bring nothing (no flag) and are told apart by set look-ups alone: a known word (in
-        bulk), or a token with punctuation, a ZWNJ or a line break whose first run of letters is no second
-        part, whose last is no verb prefix or first part of a learned pair, and none of whose runs is split
-        (a superset of what :meth:`_flags_and_edges` flags, which decides the rest)."""
-        pure = self.pure_pieces.intersection(new)
-        hot = pure.intersection(self.maybe_hot)
-        flag_cache.update(dict.fromkeys(pure - hot, 0))
-        described: list[tuple[str, list[str]]] = []
-        prepared = self._prepared.tokens
-        for token in hot:
-            got = prepared.get(token)
-            if got is None:
-                described.append((token, [token]))
-                continue
-            flags, cuts = got
-            if flags:
-                # (a known piece is its own lead and trail; its parts, when it is split, are read off the cuts)
-                edge_cache[token] = _edges(
-                    TokenEdges,
-                    (token, token[: cuts[0][0]], token, token[cuts[-1][0] :], cuts) if cuts else (token, token, token, None, ()),
-                )
-            flag_cache[token] = flags
-        lead_hot, trail_hot, split_set, known = self.spaced_seconds, self.trail_firsts, self.split_set, self.pure_pieces
-        for token in new - pure:
-            runs = _PIECE_RUN.findall(token)
-            if not runs:
-                flag_cache[token] = 0
-                continue
-            quiet = runs[0] not in lead_hot and runs[-1] not in trail_hot and split_set.isdisjoint(runs)
-            if quiet and known.issuperset(runs):
-                flag_cache[token] = 0
-            elif len(runs) == 1 and runs[0] in flag_cache and token.startswith(runs[0]):
-                # A word already seen as a token of its own, then punctuation (محروم، ایرنا.): the word's flags
-                # and edges, less what its end brings (the token ends otherwise), as _flags_and_edges gives.
-                word = runs[0]
-                flags = flag_cache[word] & _TOKEN_LEAD_FLAGS
-                if flags:
-                    _, lead_part, _, _, cuts = edge_cache[word]
-                    edge_cache[token] = _edges(TokenEdges, (word, lead_part, "", None, cuts))
-                flag_cache[token] = flags
-            elif quiet and not any(map(self.split_of, runs)):
-                flag_cache[token] = 0
+    def _describe_token(self, token: str, flag_cache: dict[str, int], edge_cache: dict[str, TokenEdges]) -> int:
+        """Compute, store and return the flags of a token seen for the first time (and store its edges, when
+        flagged: the others' are computed if a flagged neighbour needs them).
+
+        Most new tokens bring nothing (no flag) and are told apart by set look-ups alone: a known word that no
+        rule looks at, or a token with punctuation, a ZWNJ or a line break whose first run of letters is no
+        second part, whose last is no verb prefix or first part of a learned pair, and none of whose runs is
+        split (a superset of what :meth:`_flags_and_edges` flags, which decides the rest)."""
+        if token in self.pure_pieces:
+            if token not in self.maybe_hot:
+                flags = 0
             else:
-                described.append((token, runs))
-        for token, runs in described:
+                got = self._prepared.tokens.get(token)
+                if got is None:
+                    flags, edges = self._flags_and_edges(token, [token])
+                    if flags:
+                        edge_cache[token] = edges
+                else:
+                    flags, cuts = got
+                    if flags:
+                        # (a known piece is its own lead and trail; its parts, when it is split, are read off
+                        # the cuts)
+                        edge_cache[token] = _edges(
+                            TokenEdges,
+                            (token, token[: cuts[0][0]], token, token[cuts[-1][0] :], cuts)
+                            if cuts
+                            else (token, token, token, None, ()),
+                        )
+            flag_cache[token] = flags
+            return flags
+        runs = _PIECE_RUN.findall(token)
+        if not runs:
+            flag_cache[token] = 0
+            return 0
+        quiet = runs[0] not in self.spaced_seconds and runs[-1] not in self.trail_firsts and self.split_set.isdisjoint(runs)
+        if quiet and self.pure_pieces.issuperset(runs):
+            flags = 0
+        elif len(runs) == 1 and runs[0] in flag_cache and token.startswith(runs[0]):
+            # A word already seen as a token of its own, then punctuation (محروم، ایرنا.): the word's flags
+            # and edges, less what its end brings (the token ends otherwise), as _flags_and_edges gives.
+            word = runs[0]
+            flags = flag_cache[word] & _TOKEN_LEAD_FLAGS
+            if flags:
+                _, lead_part, _, _, cuts = edge_cache[word]
+                edge_cache[token] = _edges(TokenEdges, (word, lead_part, "", None, cuts))
+        elif quiet and not any(map(self.split_of, runs)):
+            flags = 0
+        else:
             flags, edges = self._flags_and_edges(token, runs)
             if flags:
                 edge_cache[token] = edges
-            flag_cache[token] = flags
+        flag_cache[token] = flags
+        return flags
 
     def _flags_and_edges(self, token: str, runs: list[str]) -> tuple[int, TokenEdges]:
         """The flags and edges of a token, from its runs of letters (``_PIECE_RUN.findall(token)``)."""
@@ -1050,6 +1067,14 @@ class ZwnjLexicon:
             return (*(self._split(a, depth + 1) or (a,)), *(self._split(b, depth + 1) or (b,)))
         if self.pieces.get(piece, 0) > 0:
             return None  # a word in its own right
+        suffixes, seconds, firsts = self.suffix_ends, self.bound_ends, self.bound_starts
+        if (
+            piece[-suffixes.k :] not in suffixes.keys
+            and piece[-seconds.k :] not in seconds.keys
+            and piece[: firsts.k] not in firsts.keys
+            and not piece.startswith(self.verb_prefix_starts)
+        ):
+            return None  # no suffix, bound part or verb prefix may end or start it (most unknown words)
         # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.  The cut
         # moves left from len - 2 to 2; only where a suffix may end the piece (by its length) is looked at.
         n = len(piece)
