@@ -625,7 +625,10 @@ _edges = tuple.__new__
 
 # What a token brings to the ZWNJ pass (bits of ZwnjLexicon.token_flags): a glued piece to split inside
 # it; a first or last piece that is split, a verb prefix, the first part of a learned pair, or a second
-# part (suffix, perfect ending, bound part) that a space next to it may be written as a ZWNJ.
+# part (suffix, perfect ending, bound part) that a space next to it may be written as a ZWNJ.  A last piece
+# that is split is flagged only when its last part is a verb prefix or the first part of a learned pair:
+# otherwise only a second part after the space can join it (ZwnjLexicon.join), and a token starting with
+# one is flagged itself (its lead space is the same candidate).
 _TOKEN_GLUED = 1
 _TOKEN_SPLIT_LEAD = 2
 _TOKEN_SECOND_LEAD = 4
@@ -1036,7 +1039,7 @@ class ZwnjLexicon:
             (_TOKEN_GLUED if cuts else 0)
             | (_TOKEN_SPLIT_LEAD if lead_parts else 0)
             | (_TOKEN_SECOND_LEAD if lead in self.spaced_seconds else 0)
-            | (_TOKEN_SPLIT_TRAIL if trail_parts else 0)
+            | (_TOKEN_SPLIT_TRAIL if trail_parts and trail_parts[-1] in self.trail_firsts else 0)
             | (_TOKEN_PREFIX_TRAIL if trail in self.verb_prefixes else 0)
             | (_TOKEN_PAIR_TRAIL if trail in self.other_pair_firsts else 0)
         )
