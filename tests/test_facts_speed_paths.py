@@ -124,3 +124,37 @@ def test_facts_is_adversarial_equals_the_plain_search() -> None:
             assert F.is_adversarial(text, n.start, n.end) == want
             checked += 1
     assert checked > 100
+
+
+def test_facts_adversarial_narrow_search_equals_the_window_search() -> None:
+    # adversarial_in, given the longest match of the stdlib twin, searches only where a phrase covering the number
+    # can start and end (and goes back to the whole window when a phrase matches): same answer as the window search
+    p = patterns()
+    sp = F._speed(p)
+    rx, lit, width = p.adversarial, sp.adversarial_literal, sp.adversarial_width
+    assert lit is not None and 0 < width < 24
+    texts = _fixture_texts() + [
+        "یک یا چند نفر، نه تنها سه‌شنبه بلکه سه شنبه و دو شنبه؛ صد البته سی و سه پل و جی ۲۰ و گروه ۲۰ نفر",
+        "دوچرخه دو قلو سه قلو سیزده بدر میلیاردها تومان و ده‌ها نفر، صدها نفر",
+    ]
+    covered = 0
+    for text in texts:
+        spans = [(n.start, n.end) for n in F.find_numbers(text)]
+        pos = 0
+        for word in text.split():  # every word, too
+            s = text.index(word, pos)
+            pos = s + len(word)
+            spans.append((s, pos))
+        for s, e in spans:
+            want = F.adversarial_in(text, s, e, rx, lit)
+            assert F.adversarial_in(text, s, e, rx, lit, width) is want, (text[s:e], s)
+            covered += want
+    assert covered >= 10
+
+
+def test_facts_context_of_a_day_is_remembered_and_equal() -> None:
+    from khabar_extract.facts import resolvers as R
+
+    a = R.Context.from_reference((1402, 12, 21))
+    assert a is R.Context.from_reference((1402, 12, 21))
+    assert a == R.Context(ref_year=1402, ref_gregorian_year=2024, ref_date=R.JalaliDay(1402, 12, 21))

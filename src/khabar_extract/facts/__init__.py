@@ -141,14 +141,17 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None, visual_decimal
         if "_noun_spans" in attrs:
             ns, ne, pe = attrs["_noun_spans"]
             spans.append((ns, ne))
-            spans.append((ns, pe))
+            if pe != ne:  # the phrase is mostly the noun alone: that span is mapped once
+                spans.append((ns, pe))
     many = getattr(doc._map, "to_input_many", None)
     mapped = iter(many(spans) if many is not None else [doc.to_original(s, e) for s, e in spans])
     out = []
     for _s, _e, kind, value, attrs in found:
         os_, oe = next(mapped)
         if "_noun_spans" in attrs:
-            attrs = _noun_as_written(original, attrs, next(mapped), next(mapped))
+            _ns, ne, pe = attrs["_noun_spans"]
+            noun_span = next(mapped)
+            attrs = _noun_as_written(original, attrs, noun_span, next(mapped) if pe != ne else noun_span)
         out.append(_new_fact(kind, value, (os_, oe), original[os_:oe], attrs))
     return out
 
@@ -227,7 +230,8 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
     heads = F.digit_adversarial_heads()
     plus = "+" in text
     p = patterns()
-    rx, lit = p.adversarial, F._speed(p).adversarial_literal
+    sp = F._speed(p)
+    rx, lit, width = p.adversarial, sp.adversarial_literal, sp.adversarial_width
     out = []
     for n in numbers:
         if n.form == "digits":
@@ -244,7 +248,7 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
                 if not (plus and (text.find("+", n.end, n.end + 3) >= 0 or text.find("+", max(lo, start - 3), start) >= 0)):
                     out.append(n)
                     continue
-        if not F.adversarial_in(text, n.start, n.end, rx, lit):
+        if not F.adversarial_in(text, n.start, n.end, rx, lit, width):
             out.append(n)
     return out
 

@@ -83,6 +83,7 @@ class _Speed:
     relative_literal: re.Pattern[str] | None = None  # the stdlib core of ``relative`` (a pre-check)
     tokens_twin: Any = None  # see _tokens_twin: built at the first match_noun; False when there is none
     trigger_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    adversarial_width: int = 0  # the longest match of adversarial_literal (0: not known); see adversarial_in
 
 
 _SPEED: list[_Speed] = []
@@ -200,6 +201,16 @@ def _stdlib(pattern: str) -> re.Pattern[str] | None:
         return None
 
 
+def _max_width(rx: re.Pattern[str]) -> int:
+    """The longest match a stdlib pattern can make (0 when it has look-arounds or no bound)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    if "(?=" in rx.pattern or "(?!" in rx.pattern or "(?<" in rx.pattern:
+        return 0
+    hi = _parser.parse(rx.pattern, rx.flags).getwidth()[1]
+    return hi if hi < 1000 else 0
+
+
 def _speed(p: Any) -> _Speed:
     if _SPEED and _SPEED[0].owner is p:
         return _SPEED[0]
@@ -211,6 +222,8 @@ def _speed(p: Any) -> _Speed:
     tokens_gap = GAP == _GAP_SRC and p.tokens_after.pattern.startswith(_TOKENS_HEAD)
     sp = _Speed(p, (trig or p.trigger).match, lit, tokens_gap, _literal_core(p.relative_other.pattern),
                 _relative_other_reach(p), _literal_core(p.relative.pattern))
+    if lit is not None:
+        sp.adversarial_width = _max_width(lit)
     _SPEED[:] = [sp]
     return sp
 
@@ -311,12 +324,13 @@ def digit_adversarial_heads() -> tuple[str, ...]:
 def is_adversarial(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside an adversarial phrase (``یک یا چند``, ``نه تنها``, ``چهارمحال``)."""
     p = patterns()
-    return adversarial_in(text, start, end, p.adversarial, _speed(p).adversarial_literal)
+    sp = _speed(p)
+    return adversarial_in(text, start, end, p.adversarial, sp.adversarial_literal, sp.adversarial_width)
 
 
-def adversarial_in(text: str, start: int, end: int, rx: Any, lit: re.Pattern[str] | None) -> bool:
+def adversarial_in(text: str, start: int, end: int, rx: Any, lit: re.Pattern[str] | None, width: int = 0) -> bool:
     """:func:`is_adversarial` with ``patterns().adversarial`` and its stdlib twin given (one look-up per
-    article, not per number)."""
+    article, not per number); ``width``: the longest match of the twin, when known (``_Speed.adversarial_width``)."""
     pos, hi = max(0, start - 24), min(len(text), end + 24)
     if lit is None:
         for m in rx.finditer(text, pos, hi):
@@ -327,8 +341,24 @@ def adversarial_in(text: str, start: int, end: int, rx: Any, lit: re.Pattern[str
         return False
     # speed: the regex module is tried only where the stdlib twin of the phrase trie matches (as _finditer does,
     # without its generator), and no further than the number's end
+    # speed: a twin match that starts before ``end`` ends by ``end - 1 + width``, so the search needs no more text
+    # (the twin has no look-arounds: it finds the same first start); the regex module still reads up to ``hi``
+    reach = end - 1 + width if 0 < width and end - 1 + width < hi else hi
+    if 0 < width and start - width + 1 > pos:
+        # speed: a match that covers part of the number starts after ``start - width``; when no phrase matches
+        # there at all, nothing covers the number. A phrase that matches sends us to the loop below, from the
+        # window's start (an earlier phrase may take the text of a later one)
+        q = start - width + 1
+        while True:
+            c = lit.search(text, q, reach)
+            if c is None or c.start() >= end:
+                return False
+            q = c.start()
+            if rx.match(text, q, hi) is not None:
+                break
+            q += 1
     while pos < hi:
-        c = lit.search(text, pos, hi)
+        c = lit.search(text, pos, reach)
         if c is None or c.start() >= end:
             return False
         q = c.start()
@@ -377,6 +407,15 @@ _HALF_SRC = f"{WSTART}نیم(?={SP}\\p{{L}})"
 _HALF_NEXT = frozenset(" \t\u00a0")  # what SP starts with
 
 
+@lru_cache(maxsize=1)
+def _block_letters() -> frozenset[str]:
+    """The characters of U+0000-U+06FF that the regex module's ``\\p{L}`` matches (as it classifies them, which
+    str.isalpha does not quite do there): one of them before a match start fails a ``(?<!\\p{L})``."""
+    import regex
+
+    return frozenset(regex.findall(r"\p{L}", "".join(map(chr, range(0x700)))))
+
+
 def find_half_words(text: str) -> list[NumberMatch]:
     """A lone ``نیم`` before a word ("نیم متر" = 0.5 m), which the number reader leaves alone.
 
@@ -387,9 +426,16 @@ def find_half_words(text: str) -> list[NumberMatch]:
     half = p.half_word
     # speed: the pattern wants a space or tab right after نیم, which most نیم (inside نیمه, کنیم) lack
     gate = _HALF_NEXT if half.pattern == _HALF_SRC else None
+    # and a letter before نیم fails its look-behind: "کنیم " (the regex module costs ~3 us a call)
+    letters = _block_letters() if gate is not None else frozenset()
     pos = text.find("نیم")
     while pos >= 0:
-        m = half.match(text, pos) if gate is None or text[pos + 3 : pos + 4] in gate else None
+        if gate is None:
+            m = half.match(text, pos)
+        elif text[pos + 3 : pos + 4] in gate and (pos == 0 or text[pos - 1] not in letters):
+            m = half.match(text, pos)
+        else:
+            m = None
         if m is not None:
             out.append(NumberMatch(pos, pos + 3, "نیم", Decimal("0.5"), Decimal("0.5"), 1, "", "words", True, "decimal"))
         pos = text.find("نیم", pos + 3)

@@ -64,6 +64,8 @@ class Context:
             return cls()
         r = reference_date
         if isinstance(r, tuple) and len(r) == 3 and type(r[0]) is int and type(r[1]) is int and type(r[2]) is int:
+            if cls is Context:
+                return _day_context(*r)  # remembered: a day's news shares its date (~4 us a call otherwise)
             j: Any = JalaliDay(*r)
         else:
             import jdatetime
@@ -78,6 +80,13 @@ class Context:
                     f"not {type(r).__name__}"
                 )
         return cls(ref_year=j.year, ref_gregorian_year=gregorian_year(j.year, j.month, j.day), ref_date=j)
+
+
+@lru_cache(maxsize=4096)
+def _day_context(y: int, m: int, d: int) -> Context:
+    """``Context.from_reference((y, m, d))``, remembered (a Context is frozen, and its JalaliDay a tuple)."""
+    j = JalaliDay(y, m, d)
+    return Context(ref_year=y, ref_gregorian_year=gregorian_year(y, m, d), ref_date=j)
 
 
 def json_number(v: int | Decimal | float) -> int | float:
