@@ -687,7 +687,7 @@ class _Affixes:
         self.k = min(map(len, self.words), default=1)
         self.keys = frozenset(w[-self.k :] if at_end else w[: self.k] for w in self.words)
         self.at_end = at_end
-        # key -> the lengths of the words with that key, shortest first
+        # key -> the lengths of the words with that key, shortest first (read by ZwnjLexicon._split)
         by_key: dict[str, set[int]] = {}
         for w in self.words:
             by_key.setdefault(w[-self.k :] if at_end else w[: self.k], set()).add(len(w))
@@ -697,11 +697,6 @@ class _Affixes:
         if self.at_end:
             return piece[-self.k :] in self.keys and piece.endswith(self.words)
         return piece[: self.k] in self.keys and piece.startswith(self.words)
-
-    def lengths_in(self, piece: str) -> tuple[int, ...]:
-        """The lengths, shortest first, that a word ending (starting) ``piece`` may have: those of the words
-        sharing its last (first) ``k`` letters (whether one of them is there is for the caller to ask)."""
-        return self.lengths.get(piece[-self.k :] if self.at_end else piece[: self.k], ())
 
 
 class _TokenFlags(dict[str, int]):
@@ -1070,34 +1065,38 @@ class ZwnjLexicon:
             return (*(self._split(a, depth + 1) or (a,)), *(self._split(b, depth + 1) or (b,)))
         if self.pieces.get(piece, 0) > 0:
             return None  # a word in its own right
+        # The lengths of the suffixes and bound parts that may end (start) the piece, by its last (first) letters
+        # (None: none): with none, and no verb prefix starting it, no rule below has anything to try.
         suffixes, seconds, firsts = self.suffix_ends, self.bound_ends, self.bound_starts
-        if (
-            piece[-suffixes.k :] not in suffixes.keys
-            and piece[-seconds.k :] not in seconds.keys
-            and piece[: firsts.k] not in firsts.keys
-            and not piece.startswith(self.verb_prefix_starts)
-        ):
-            return None  # no suffix, bound part or verb prefix may end or start it (most unknown words)
+        by_suffix = suffixes.lengths.get(piece[-suffixes.k :])
+        by_second = seconds.lengths.get(piece[-seconds.k :])
+        by_first = firsts.lengths.get(piece[: firsts.k])
+        prefixed = piece.startswith(self.verb_prefix_starts)
+        if not (by_suffix or by_second or by_first or prefixed):
+            return None  # (most unknown words)
         # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.  The cut
         # moves left from len - 2 to 2; only where a suffix may end the piece (by its length) is looked at.
         n = len(piece)
-        for i in [n - m for m in self.suffix_ends.lengths_in(piece) if 2 <= m <= n - 2]:
-            a, b = piece[:i], piece[i:]
+        for m in by_suffix or ():
+            if not 2 <= m <= n - 2:
+                continue
+            a, b = piece[: n - m], piece[n - m :]
             if b in self.suffixes and a[-1] not in NON_JOINING and a not in self.never_join:
                 if self.known(a) or self.split_words.get(a) is not None or self._prefixed(a):
                     head = self._split(a, depth + 1) or (a,)
                     return (*head, b)
         # Prefix: می / نمی + a verb form.
-        for p in self.verb_prefixes if piece.startswith(self.verb_prefix_starts) else ():
+        for p in self.verb_prefixes if prefixed else ():
             if piece.startswith(p) and len(piece) - len(p) >= 2:
                 rest = piece[len(p) :]
                 if self.is_verb_rest(rest):
                     return (p, *(self._split(rest, depth + 1) or (rest,)))
         # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.  The cut
         # moves right from 2 to len - 3; only where a bound part may end or start the piece is looked at.
-        seconds, firsts = self.bound_ends.lengths_in(piece), self.bound_starts.lengths_in(piece)
-        cuts = {n - m for m in seconds}.union(firsts) if seconds or firsts else ()
-        for i in sorted(i for i in cuts if 2 <= i < n - 2) if cuts else ():
+        cuts = sorted(set(map(n.__sub__, by_second)).union(by_first or ()) if by_second else by_first or ())
+        for i in cuts:
+            if not 2 <= i < n - 2:
+                continue
             a, b = piece[:i], piece[i:]
             if a[-1] in NON_JOINING or a in self.never_join:
                 continue
