@@ -158,3 +158,12 @@ def test_facts_context_of_a_day_is_remembered_and_equal() -> None:
     a = R.Context.from_reference((1402, 12, 21))
     assert a is R.Context.from_reference((1402, 12, 21))
     assert a == R.Context(ref_year=1402, ref_gregorian_year=2024, ref_date=R.JalaliDay(1402, 12, 21))
+
+
+def test_facts_letter_test_is_the_regex_modules_own() -> None:
+    # find_half_words skips the regex module where a letter stands before نیم, by the regex module's own \p{L}
+    import regex
+
+    chars = [chr(c) for c in (*range(0x0800), *range(0x2000, 0x2070), *range(0xFB50, 0xFB60), 0x1D400, 0x10FFFF)]
+    assert [F._is_p_l(c) for c in chars] == [regex.match(r"\p{L}", c) is not None for c in chars]
+    assert F._is_p_l("ک") and not F._is_p_l(" ") and not F._is_p_l("\N{ZERO WIDTH NON-JOINER}")

@@ -407,13 +407,20 @@ _HALF_SRC = f"{WSTART}نیم(?={SP}\\p{{L}})"
 _HALF_NEXT = frozenset(" \t\u00a0")  # what SP starts with
 
 
-@lru_cache(maxsize=1)
-def _block_letters() -> frozenset[str]:
-    """The characters of U+0000-U+06FF that the regex module's ``\\p{L}`` matches (as it classifies them, which
-    str.isalpha does not quite do there): one of them before a match start fails a ``(?<!\\p{L})``."""
-    import regex
+_P_L: dict[str, bool] = {}  # character -> whether the regex module's \p{L} matches it (see _is_p_l)
 
-    return frozenset(regex.findall(r"\p{L}", "".join(map(chr, range(0x700)))))
+
+def _is_p_l(ch: str) -> bool:
+    """Whether the regex module's ``\\p{L}`` matches the character ``ch`` (as it classifies it, which str.isalpha
+    does not quite do), remembered per character: a letter before a match start fails a ``(?<!\\p{L})``."""
+    hit = _P_L.get(ch)
+    if hit is None:
+        import regex
+
+        if len(_P_L) > 10_000:
+            _P_L.clear()
+        hit = _P_L[ch] = regex.match(r"\p{L}", ch) is not None
+    return hit
 
 
 def find_half_words(text: str) -> list[NumberMatch]:
@@ -427,12 +434,11 @@ def find_half_words(text: str) -> list[NumberMatch]:
     # speed: the pattern wants a space or tab right after نیم, which most نیم (inside نیمه, کنیم) lack
     gate = _HALF_NEXT if half.pattern == _HALF_SRC else None
     # and a letter before نیم fails its look-behind: "کنیم " (the regex module costs ~3 us a call)
-    letters = _block_letters() if gate is not None else frozenset()
     pos = text.find("نیم")
     while pos >= 0:
         if gate is None:
             m = half.match(text, pos)
-        elif text[pos + 3 : pos + 4] in gate and (pos == 0 or text[pos - 1] not in letters):
+        elif text[pos + 3 : pos + 4] in gate and (pos == 0 or not _is_p_l(text[pos - 1])):
             m = half.match(text, pos)
         else:
             m = None
