@@ -167,3 +167,10 @@ def test_facts_letter_test_is_the_regex_modules_own() -> None:
     chars = [chr(c) for c in (*range(0x0800), *range(0x2000, 0x2070), *range(0xFB50, 0xFB60), 0x1D400, 0x10FFFF)]
     assert [F._is_p_l(c) for c in chars] == [regex.match(r"\p{L}", c) is not None for c in chars]
     assert F._is_p_l("ک") and not F._is_p_l(" ") and not F._is_p_l("\N{ZERO WIDTH NON-JOINER}")
+
+
+def test_facts_context_without_a_date_is_shared_and_empty() -> None:
+    from khabar_extract.facts import resolvers as R
+
+    assert R.Context.from_reference(None) is R.Context.from_reference(None)
+    assert R.Context.from_reference(None) == R.Context()

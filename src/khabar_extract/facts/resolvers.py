@@ -61,7 +61,7 @@ class Context:
         """From a ``jdatetime.date``, a ``datetime.date`` or a Jalali ``(year, month, day)`` tuple of ints (what
         ``Article.reference_jalali`` holds: the pipeline passes it, so that no jdatetime.date is built)."""
         if reference_date is None:
-            return cls()
+            return _NO_DATE if cls is Context else cls()  # (an article without a date: one shared frozen object)
         r = reference_date
         if isinstance(r, tuple) and len(r) == 3 and type(r[0]) is int and type(r[1]) is int and type(r[2]) is int:
             if cls is Context:
@@ -80,6 +80,9 @@ class Context:
                     f"not {type(r).__name__}"
                 )
         return cls(ref_year=j.year, ref_gregorian_year=gregorian_year(j.year, j.month, j.day), ref_date=j)
+
+
+_NO_DATE = Context()
 
 
 @lru_cache(maxsize=4096)
