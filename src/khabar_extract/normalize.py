@@ -978,9 +978,7 @@ class ZwnjLexicon:
             else:
                 got = self._prepared.tokens.get(token)
                 if got is None:
-                    flags, edges = self._flags_and_edges(token, [token])
-                    if flags:
-                        edge_cache[token] = edges
+                    flags = self._describe_flagged(token, [token], edge_cache)
                 else:
                     flags, cuts = got
                     if flags:
@@ -999,7 +997,9 @@ class ZwnjLexicon:
             flag_cache[token] = 0
             return 0
         quiet = runs[0] not in self.spaced_seconds and runs[-1] not in self.trail_firsts and self.split_set.isdisjoint(runs)
-        if quiet and self.pure_pieces.issuperset(runs):
+        if runs[0] == token:  # one run of letters that is no known piece: an unknown word, or a learned split
+            flags = 0 if quiet and not self.split_of(token) else self._describe_flagged(token, runs, edge_cache)
+        elif quiet and self.pure_pieces.issuperset(runs):
             flags = 0
         elif len(runs) == 1 and runs[0] in flag_cache and token.startswith(runs[0]):
             # A word already seen as a token of its own, then punctuation (محروم، ایرنا.): the word's flags
@@ -1012,10 +1012,15 @@ class ZwnjLexicon:
         elif quiet and not any(map(self.split_of, runs)):
             flags = 0
         else:
-            flags, edges = self._flags_and_edges(token, runs)
-            if flags:
-                edge_cache[token] = edges
+            flags = self._describe_flagged(token, runs, edge_cache)
         flag_cache[token] = flags
+        return flags
+
+    def _describe_flagged(self, token: str, runs: list[str], edge_cache: dict[str, TokenEdges]) -> int:
+        """:meth:`_flags_and_edges` of a token, its edges stored when it has flags."""
+        flags, edges = self._flags_and_edges(token, runs)
+        if flags:
+            edge_cache[token] = edges
         return flags
 
     def _flags_and_edges(self, token: str, runs: list[str]) -> tuple[int, TokenEdges]:
