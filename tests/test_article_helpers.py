@@ -20,6 +20,7 @@ from khabar_extract.article._text import (
     fold,
     key,
     line_spans,
+    phrase_heads,
     phrase_pattern,
 )
 from khabar_extract.article.layouts import get_layout
@@ -222,6 +223,18 @@ def test_article_helpers_alternation_grouped_by_first_character_finds_the_same()
     texts = [text[a:b] for a, b in found]
     assert "خبرگزاری فارس" in texts and "ایرنا" in texts and "خبرگزاری‌مهر" in texts and texts[-1] == "ا"
     assert "فارس" not in texts  # inside "خبرگزاری فارس": the longer phrase wins, as in the flat list
+
+
+def test_article_helpers_phrase_heads_are_the_first_characters_an_alternation_matches():
+    # the Arabic kaf of "\N{ARABIC LETTER KAF}..." folds to keheh, a leading ZWNJ or space is no part of a match
+    phrases = ["ایرنا", " خبرگزاری فارس", "\N{ZERO WIDTH NON-JOINER}مهر", "\N{ARABIC LETTER KAF}یهان", "  "]
+    heads = phrase_heads(phrases)
+    assert heads == frozenset("اخمک")
+    starts = ["ایرنا. چند گروه جهادی", "خبرگزاری‌فارس: فعالیت", "مهر: ", "کیهان. ", "هزار و ۳۹۰ گروه", "فارس"]
+    anchored = re.compile("^" + alternation(phrases))
+    for p in starts:
+        assert (anchored.match(p) is not None) <= (p[0] in heads)  # never a match outside the heads
+    assert [p for p in starts if anchored.match(p)] == starts[:4]
 
 
 def test_article_helpers_lines_of_invisible_marks_are_chrome_in_reading_order():

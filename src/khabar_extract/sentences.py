@@ -116,27 +116,16 @@ def _is_boundary(text: str, s: int, e: int, sent_start: int, line_end: int) -> i
     return -1
 
 
-def _terminal_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``(s, e)`` of every run of sentence-final marks in ``text[start:end]``, in order (str.find is fast)."""
+def _terminal_marks(text: str, start: int, end: int) -> list[int]:
+    """The positions of the sentence-final marks in ``text[start:end]``, in order (str.find is fast)."""
     pos: list[int] = []
     for ch in _TERMINAL_CHARS:
         p = text.find(ch, start, end)
         while p >= 0:
             pos.append(p)
             p = text.find(ch, p + 1, end)
-    if not pos:
-        return []
     pos.sort()
-    runs = []
-    rs = pe = pos[0]
-    for p in pos[1:]:
-        if p == pe + 1:
-            pe = p
-        else:
-            runs.append((rs, pe + 1))
-            rs = pe = p
-    runs.append((rs, pe + 1))
-    return runs
+    return pos
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -171,15 +160,20 @@ def split_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
     if not lines:
         return []
     out: list[tuple[int, int]] = []
-    runs = _terminal_runs(text, lines[0][0], lines[-1][1])
+    marks = _terminal_marks(text, lines[0][0], lines[-1][1])
+    marks.append(len(text) + 1)  # a sentinel: after every line
     fast_words = not _long_persian_abbreviations()
-    r = 0
-    nruns = len(runs)
+    k = 0  # the next mark
     for ls, le in lines:
         sent_start = ls
-        while r < nruns and runs[r][0] < le:
-            rs, re_ = runs[r]
-            r += 1
+        while marks[k] < le:
+            # the run of consecutive marks [rs, re_)
+            rs = marks[k]
+            re_ = rs + 1
+            k += 1
+            while marks[k] == re_:
+                re_ += 1
+                k += 1
             if rs < sent_start:
                 continue  # a run in a line that was left out, or inside the sentence just ended
             # the common cases, as _is_boundary decides them, for one mark followed by white space or the line's

@@ -143,10 +143,19 @@ def line_spans(text: str) -> tuple[list[Line], list[tuple[int, int]]]:
     return out, marks
 
 
+def _phrase_parts(phrase: str) -> list[str]:
+    """The words of a lexicon phrase, folded: what its pattern matches, with spaces and ZWNJ in between."""
+    return [p for p in re.split(r"[\s\u200c]+", fold(phrase).strip()) if p]
+
+
 def phrase_pattern(phrase: str) -> str:
     """Regex source for a lexicon phrase: folded, a space or ZWNJ in it matches any run of them or none."""
-    parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", fold(phrase).strip()) if p]
-    return r"[\s\u200c]*".join(parts)
+    return r"[\s\u200c]*".join(re.escape(p) for p in _phrase_parts(phrase))
+
+
+def phrase_heads(phrases: list[str] | tuple[str, ...]) -> frozenset[str]:
+    """The characters a match of ``alternation(phrases)`` starts with: a cheap test before an anchored match."""
+    return frozenset(parts[0][0] for parts in map(_phrase_parts, phrases) if parts)
 
 
 def alternation(phrases: list[str] | tuple[str, ...]) -> str:

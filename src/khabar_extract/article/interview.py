@@ -32,7 +32,17 @@ from functools import lru_cache
 from typing import Any, cast
 
 from ..lazy_pattern import LazyPattern
-from ._text import EndsWith, agencies, alternation, canonical_agency, fold, key, load_data, string_list
+from ._text import (
+    EndsWith,
+    agencies,
+    alternation,
+    canonical_agency,
+    fold,
+    key,
+    load_data,
+    phrase_heads,
+    string_list,
+)
 
 __all__ = ["InterviewResult", "detect_interview"]
 
@@ -44,6 +54,7 @@ class _Lexicon:
     qmark: re.Pattern[str]
     qmark_heads: frozenset[str]  # the characters a qmark match starts with (a question label's first letter)
     qlabel_agency: re.Pattern[str]
+    agency_heads: frozenset[str]  # the characters a qlabel_agency match starts with (an agency name's first letter)
     qlabel_alone: re.Pattern[str]
     alabel: re.Pattern[str]
     bullet: re.Pattern[str]
@@ -100,6 +111,7 @@ def _lexicon() -> _Lexicon:
         ),
         qmark_heads=frozenset(fold(q).strip()[0] for q in qlabels),
         qlabel_agency=_lazy(r"^(?P<m>" + agency_alt + r")\s*[:：.]" + zw + r"(?=\S)"),
+        agency_heads=phrase_heads(spellings),
         qlabel_alone=_lazy(r"(?P<m>(?:" + alternation(qlabels) + r"[\s\N{ZERO WIDTH NON-JOINER}]+)?" + agency_alt + r")\s*[:：]"),
         alabel=_lazy(r"^(?P<m>" + alternation(alabels) + r")\s*[:：]" + zw),
         bullet=_lazy(r"^(?P<m>[" + _BULLETS + r"]+|[" + _DASHES + r"]+)" + zw),
@@ -299,28 +311,40 @@ def detect_interview(
     marked: list[int] = []
     marker_agency: list[str] = []
     alone: set[int] = set()  # a label on a line of its own ("سؤال:"): the question is the next paragraph
+    # and, in the same pass, the bullet paragraphs ("*", "-"): questions or crossheads (step 2 and below)
+    bullets: dict[str, list[int]] = {"*": [], "-": []}
+    qmark_heads, agency_heads, qlabel_agency = lex.qmark_heads, lex.agency_heads, lex.qlabel_agency.match
     for i in range(1, n):
-        m = ptext[i][0] in lex.qmark_heads and lex.qmark.match(ptext[i]) or lex.qlabel_agency.match(ptext[i])
-        if m is None and "\n" in ptext[i]:
+        p = ptext[i]
+        head = p[0]
+        if head in _BULLET_HEADS:
+            mb = lex.bullet.match(p)
+            if mb and mb.end() < len(p):
+                bullets["*" if mb.group("m")[0] in "*•" else "-"].append(i)
+        # each regex only where its first character opens the paragraph
+        m = head in qmark_heads and lex.qmark.match(p) or None
+        if m is None and head in agency_heads:
+            m = qlabel_agency(p)
+        if m is None and "\n" in p:
             # a line with no final stop (a crosshead) was joined to the labelled question after it as one wrapped
             # paragraph: the label opens the paragraph's second line
-            nl = ptext[i].index("\n") + 1
-            rest = ptext[i][nl:]
-            m2 = lex.qmark.match(rest) or lex.qlabel_agency.match(rest)
-            if m2 and m2.end() < len(rest.rstrip()) and not _SENT_END.search(ptext[i][:nl].rstrip()):
+            nl = p.index("\n") + 1
+            rest = p[nl:]
+            m2 = lex.qmark.match(rest) or qlabel_agency(rest)
+            if m2 and m2.end() < len(rest.rstrip()) and not _SENT_END.search(p[:nl].rstrip()):
                 marked.append(i)
                 markers[i] = (paras[i][0] + nl + m2.start("m"), paras[i][0] + nl + _trim_end(rest, m2.end()))
                 marker_agency.append(m2.group("m"))
                 continue
-        if m is None or m.end() >= len(ptext[i].rstrip()):
-            if len(ptext[i]) > 40:
+        if m is None or m.end() >= len(p.rstrip()):
+            if len(p) > 40:
                 continue
-            m = lex.qmark.fullmatch(ptext[i].rstrip()) or lex.qlabel_alone.fullmatch(ptext[i].rstrip())
+            m = lex.qmark.fullmatch(p.rstrip()) or lex.qlabel_alone.fullmatch(p.rstrip())
             if m is None or i + 1 >= n or len(ptext[i + 1]) < 2:
                 continue
             alone.add(i)
         marked.append(i)
-        markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(ptext[i], m.end()))
+        markers[i] = (paras[i][0] + m.start("m"), paras[i][0] + _trim_end(p, m.end()))
         marker_agency.append(m.group("m"))
     if len(marked) < 2 and folded.find("؟", paras[1][0], paras[-1][1]) < 0 and folded.find("?", paras[1][0], paras[-1][1]) < 0:
         # no marked questions, and no question mark after the lead: bullet questions (each one or the line after
@@ -330,13 +354,6 @@ def detect_interview(
     # line, or a body stored one sentence per line), not after a blank line. Worked out for every paragraph when
     # bullet or unmarked questions are looked for; marked questions only ask about a few (_extend_forward).
     joined: list[bool] | _Joined = _Joined(text, paras)
-    bullets: dict[str, list[int]] = {"*": [], "-": []}
-    for i in range(1, n):
-        if ptext[i][0] not in _BULLET_HEADS:
-            continue
-        m = lex.bullet.match(ptext[i])
-        if m and m.end() < len(ptext[i]):
-            bullets["*" if m.group("m")[0] in "*•" else "-"].append(i)
     if len(marked) >= 2:
         mode = "marked"
         groups = [(i, i + 1) if i in alone and i + 1 not in marked else (i, i) for i in marked]
