@@ -56,18 +56,23 @@ def test_normalize_token_cache_line_breaks_separate_tokens_but_are_never_joined(
 
 
 def test_normalize_token_cache_word_then_punctuation_takes_the_words_flags() -> None:
-    """A new token made of a word already described and punctuation (or digits) after it takes the word's flags
-    and edges less those of its end: exactly what describing it from scratch gives."""
+    """A new token made of a word between punctuation or digits (before it, after it or both) takes the word's flags
+    and edges less those of the side framed, its cuts moved: exactly what describing it from scratch gives.  So do
+    punctuation and digits alone, words never seen alone, and words framed by other characters."""
     lex = load_lexicon(str(BUNDLED))
     words = ["گروههای", "میکند", "ایرنا", "زدایی", "ها", "می", "جالیز", "محروم", "خدماترسانی", "قرض", "کتابهایی"]
-    tokens = [w + tail for w in words for tail in ("،", ".", "؟", ":", "»", ".\N{ZERO WIDTH NON-JOINER}", "۱۲")]
+    frames = [("", "،"), ("", "."), ("", "؟"), ("", ":"), ("", "»"), ("", ".\N{ZERO WIDTH NON-JOINER}"), ("", "۱۲"),
+              ("«", ""), ("(", ")"), ("۱۲", "،"), ("«", "»،"), ("-", "/"), ("", "\N{EM DASH}"), ("$", "")]
+    tokens = [head + w + tail for w in words for head, tail in frames]
+    tokens += ["۱۳۹۷", "۷:۵۷", "«»", "۱۴۰۲،", "captcha", "T", "روستاهاست.", "«قرارگاهها»", "گروه.های", "10%"]
     flags: dict[str, int] = {}
     edges: dict[str, object] = {}
-    lex._describe(set(words), flags, edges)
+    lex._describe(set(words[::2]), flags, edges)  # (half the words seen alone first)
     lex._describe(set(tokens), flags, edges)
     fresh = load_lexicon(str(BUNDLED))
     for token in tokens:
-        want_flags, want_edges = fresh._flags_and_edges(token, _PIECE_RUN.findall(token))
+        runs = _PIECE_RUN.findall(token)
+        want_flags, want_edges = fresh._flags_and_edges(token, runs) if runs else (0, None)
         assert flags[token] == want_flags, token
         if want_flags:
             assert edges[token] == want_edges, token

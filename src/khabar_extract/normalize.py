@@ -457,18 +457,15 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
     return edits, counts
 
 
-# Spacing.  Three literal-led scans: a space that may be wrong (before another space, a line end or
-# closing punctuation), a line that starts with a space, and Persian punctuation.
+# Spacing.  Two literal-led scans: a space that may be wrong (before another space, a line end or
+# closing punctuation), a line that starts with a space; and the punctuation marks, each found by str.find.
 _CLOSE = "،؛؟!»)]"
 # (searched in the text + "\n", so that a space at the very end is found without a slower "|$")
 _SPACE_RE = re.compile(f" (?=[ \\n{re.escape(_CLOSE)}.:])")
 _LEAD_RE = re.compile("\n ")
-# Opening marks, and the closing ones that a letter or number follows without a space (the common
-# "، " is skipped inside the regex).  One leading class, as above.
-_PUNCT_RE = re.compile(
-    f"[«(\\[{re.escape(_CLOSE)}]"
-    f"(?:(?<=[«(\\[])|(?<=[،؛؟!])(?=[{LETTER}])|(?<=[)»])(?=[{PIECE}{DIGIT}]))"
-)
+# Opening marks, and the closing ones that a letter or number may follow without a space.  (str.find skips to a
+# given character far quicker than the regex engine tests a character class at every character of the text.)
+_PUNCT = "«([،؛؟!)»"
 
 
 def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Span], Counts]:
@@ -525,23 +522,24 @@ def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) ->
             found.append((s, e, "\t", "collapse_spaces"))
         elif e - s >= 2:
             found.append((s, e, " ", "collapse_spaces"))
-    # Punctuation.
-    for m in _PUNCT_RE.finditer(text):
-        s = m.start()
-        ch = text[s]
-        prev = text[s - 1] if s > 0 else "\n"
-        nxt = text[s + 1] if s + 1 < n else ""
-        if ch in "«([":
-            if (ch == "«" and prev in _WORD_CHARS) or (ch == "(" and prev in _LETTER_CHARS):
-                found.append((s, s, " ", "space_punctuation"))
-            if nxt == " ":
-                e = s + 1
-                while e < n and text[e] == " ":
-                    e += 1
-                if e < n and text[e] != "\n":
-                    found.append((s + 1, e, "", "space_punctuation"))
-        elif (ch in "،؛؟!" and nxt in _LETTER_CHARS) or (ch in ")»" and nxt in _WORD_CHARS):
-            found.append((s + 1, s + 1, " ", "space_punctuation"))
+    # Punctuation (mark by mark: the edits are sorted below).
+    for ch in _PUNCT:
+        s = text.find(ch)
+        while s >= 0:
+            prev = text[s - 1] if s > 0 else "\n"
+            nxt = text[s + 1] if s + 1 < n else ""
+            if ch in "«([":
+                if (ch == "«" and prev in _WORD_CHARS) or (ch == "(" and prev in _LETTER_CHARS):
+                    found.append((s, s, " ", "space_punctuation"))
+                if nxt == " ":
+                    e = s + 1
+                    while e < n and text[e] == " ":
+                        e += 1
+                    if e < n and text[e] != "\n":
+                        found.append((s + 1, e, "", "space_punctuation"))
+            elif (ch in "،؛؟!" and nxt in _LETTER_CHARS) or (ch in ")»" and nxt in _WORD_CHARS):
+                found.append((s + 1, s + 1, " ", "space_punctuation"))
+            s = text.find(ch, s + 1)
     found.sort(key=lambda f: (f[0], f[1]))
     edits: list[Span] = []
     counts: Counts = {}
@@ -637,6 +635,13 @@ _TOKEN_PREFIX_TRAIL = 16
 _TOKEN_PAIR_TRAIL = 32
 #: The flags that a token's first piece brings (the others come from its last piece).
 _TOKEN_LEAD_FLAGS = _TOKEN_GLUED | _TOKEN_SPLIT_LEAD | _TOKEN_SECOND_LEAD
+#: The flags that a token's last piece brings (a glued piece to split brings its cuts wherever it stands).
+_TOKEN_TRAIL_FLAGS = _TOKEN_GLUED | _TOKEN_SPLIT_TRAIL | _TOKEN_PREFIX_TRAIL | _TOKEN_PAIR_TRAIL
+#: Punctuation and digits that often stand before or after a word in a token (محروم، «ایرنا ۱۲۰۰ها): no letter
+#: or mark, so a token is the word between them framed (ZwnjLexicon._describe_framed).
+_FRAME_CHARS = "".join(
+    sorted(set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~«»،؛؟٪٫٬…–—' + _DIGIT_CHARS + ZWNJ) - _PIECE_CHARS)
+)
 
 
 class DerivedTables(NamedTuple):
@@ -873,6 +878,8 @@ class ZwnjLexicon:
             if b not in self.spaced_seconds and a not in self.verb_prefixes:
                 self.other_pairs[a] = self.other_pairs.get(a, frozenset()) | {b}
         self.other_pair_firsts = frozenset(self.other_pairs)
+        # (the same as tuples: a token after the space that starts with none of them is not looked at)
+        self.other_pair_starts = {a: tuple(bs) for a, bs in self.other_pairs.items()}
         # The last piece of a token is worth a look when a space after it may be joined.
         self.trail_firsts = self.verb_prefixes | self.other_pair_firsts
         # A known piece outside these brings nothing to the ZWNJ pass (no _TOKEN_* flag).
@@ -992,28 +999,57 @@ class ZwnjLexicon:
                         )
             flag_cache[token] = flags
             return flags
+        head = token.lstrip(_FRAME_CHARS)
+        word = head.rstrip(_FRAME_CHARS)
+        if len(word) < len(token):  # a word framed by punctuation or digits (or those alone: no letter, no flag)
+            start, framed_after = len(token) - len(head), len(word) < len(head)
+            flags = self._describe_framed(token, word, start, framed_after, flag_cache, edge_cache) if word else 0
+            flag_cache[token] = flags
+            return flags
         runs = _PIECE_RUN.findall(token)
         if not runs:
             flag_cache[token] = 0
             return 0
         quiet = runs[0] not in self.spaced_seconds and runs[-1] not in self.trail_firsts and self.split_set.isdisjoint(runs)
         if runs[0] == token:  # one run of letters that is no known piece: an unknown word, or a learned split
-            flags = 0 if quiet and not self.split_of(token) else self._describe_flagged(token, runs, edge_cache)
+            # (no affix: _split has nothing to try, the word is not split)
+            flags = (
+                0 if quiet and not (any(self._affixes(token)) and self.split(token))
+                else self._describe_flagged(token, runs, edge_cache)
+            )
         elif quiet and self.pure_pieces.issuperset(runs):
             flags = 0
-        elif len(runs) == 1 and runs[0] in flag_cache and token.startswith(runs[0]):
-            # A word already seen as a token of its own, then punctuation (محروم، ایرنا.): the word's flags
-            # and edges, less what its end brings (the token ends otherwise), as _flags_and_edges gives.
-            word = runs[0]
-            flags = flag_cache[word] & _TOKEN_LEAD_FLAGS
-            if flags:
-                _, lead_part, _, _, cuts = edge_cache[word]
-                edge_cache[token] = _edges(TokenEdges, (word, lead_part, "", None, cuts))
         elif quiet and not any(map(self.split_of, runs)):
             flags = 0
         else:
             flags = self._describe_flagged(token, runs, edge_cache)
         flag_cache[token] = flags
+        return flags
+
+    def _describe_framed(
+        self, token: str, word: str, start: int, framed_after: bool, flag_cache: dict[str, int],
+        edge_cache: dict[str, TokenEdges],
+    ) -> int:
+        """The flags of a token that is ``word`` between punctuation or digits (``_FRAME_CHARS``: ``start`` of them
+        before it, some after it when ``framed_after``), storing its edges: the word's own (described as a token
+        when it is new), less what its first piece brings when the token starts otherwise and what its last piece
+        brings when it ends otherwise, its cuts moved by ``start``: what :meth:`_flags_and_edges` gives, as the
+        token's runs of letters are the word's."""
+        flags = flag_cache.get(word)
+        if flags is None:
+            flags = self._describe_token(word, flag_cache, edge_cache)
+        if start:
+            flags &= _TOKEN_TRAIL_FLAGS
+        if framed_after:
+            flags &= _TOKEN_LEAD_FLAGS
+        if flags:
+            lead, lead_part, trail, trail_part, cuts = edge_cache[word]
+            if start:
+                lead = lead_part = ""
+                cuts = tuple([(c + start, k) for c, k in cuts])
+            if framed_after:
+                trail, trail_part = "", None
+            edge_cache[token] = _edges(TokenEdges, (lead, lead_part, trail, trail_part, cuts))
         return flags
 
     def _describe_flagged(self, token: str, runs: list[str], edge_cache: dict[str, TokenEdges]) -> int:
@@ -1072,11 +1108,7 @@ class ZwnjLexicon:
             return None  # a word in its own right
         # The lengths of the suffixes and bound parts that may end (start) the piece, by its last (first) letters
         # (None: none): with none, and no verb prefix starting it, no rule below has anything to try.
-        suffixes, seconds, firsts = self.suffix_ends, self.bound_ends, self.bound_starts
-        by_suffix = suffixes.lengths.get(piece[-suffixes.k :])
-        by_second = seconds.lengths.get(piece[-seconds.k :])
-        by_first = firsts.lengths.get(piece[: firsts.k])
-        prefixed = piece.startswith(self.verb_prefix_starts)
+        by_suffix, by_second, by_first, prefixed = self._affixes(piece)
         if not (by_suffix or by_second or by_first or prefixed):
             return None  # (most unknown words)
         # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.  The cut
@@ -1114,6 +1146,17 @@ class ZwnjLexicon:
             if a in self.bound_firsts and self.pieces.get(b, 0) >= 3:
                 return (a, *(self._split(b, depth + 1) or (b,)))
         return None
+
+    def _affixes(self, piece: str) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None, tuple[int, ...] | None, bool]:
+        """The lengths of the suffixes, bound second parts and bound first parts that may end or start ``piece``
+        (None: none), and whether a verb prefix starts it (:meth:`_split` has nothing to try when all are false)."""
+        suffixes, seconds, firsts = self.suffix_ends, self.bound_ends, self.bound_starts
+        return (
+            suffixes.lengths.get(piece[-suffixes.k :]),
+            seconds.lengths.get(piece[-seconds.k :]),
+            firsts.lengths.get(piece[: firsts.k]),
+            piece.startswith(self.verb_prefix_starts),
+        )
 
     def _prefixed(self, a: str) -> bool:
         for p in self.verb_prefixes:
@@ -1421,7 +1464,7 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     tokens = text.replace("\n", " ").split(" ")
     flags, edges = lex.token_flags(tokens)
     token_edges = lex.token_edges  # (called only for a token whose edges are not in `edges` yet)
-    other_pairs = lex.other_pairs
+    other_pairs, other_pair_starts = lex.other_pairs, lex.other_pair_starts
     # a space is looked at before a second part and after a verb prefix, and (with the glued repair)
     # next to a word being split: its parts may start or end a learned pair (no space at all without the
     # spaced repair)
@@ -1450,7 +1493,12 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
             before = edges.get(tokens[i - 1]) or token_edges(tokens[i - 1], edges)
             if before.trail and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
                 spaces.append((space, before.trail, before.trail_part, lead_part))
-        if f & trail_or_pair_bits and i < last and text[end] == " ":
+        if (
+            f & trail_or_pair_bits
+            and i < last
+            and text[end] == " "
+            and (f & trail_bits or tokens[i + 1].startswith(other_pair_starts[trail]))  # (its lead starts it)
+        ):
             after = edges.get(tokens[i + 1]) or token_edges(tokens[i + 1], edges)
             if after.lead and (f & trail_bits or after.lead in other_pairs[trail]):
                 spaces.append((end, trail, trail_part, after.lead_part))
