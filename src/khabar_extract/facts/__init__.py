@@ -48,19 +48,16 @@ class Fact:
         return {"kind": self.kind, "value": self.value, "span": list(self.span), "text": self.text, **self.attrs}
 
 
-class _Claims:
-    """Which characters of the normalised text already belong to a fact (or are blocked)."""
+# Claims: which characters of the normalised text already belong to a fact (or are blocked), one byte each in a
+# bytearray of len(text) + 1 (a plain bytearray, not an object around one: the cyclic GC does not count it).
 
-    __slots__ = ("mask",)
 
-    def __init__(self, n: int) -> None:
-        self.mask = bytearray(n + 1)
+def _free(claims: bytearray, s: int, e: int) -> bool:
+    return claims.find(1, s, e if e > s else s + 1) == -1
 
-    def free(self, s: int, e: int) -> bool:
-        return self.mask.find(1, s, e if e > s else s + 1) == -1
 
-    def take(self, s: int, e: int) -> None:
-        self.mask[s:e] = b"\x01" * (e - s)
+def _take(claims: bytearray, s: int, e: int) -> None:
+    claims[s:e] = b"\x01" * (e - s)
 
 
 def extract_facts(doc: Normalized, *, reference_date: Any = None, visual_decimals: bool = False) -> list[Fact]:
@@ -72,44 +69,90 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None, visual_decimal
     if not isinstance(doc, Normalized):
         raise TypeError(f"extract_facts() takes a Normalized document (normalize(text)), not {type(doc).__name__}")
     text = doc.text
-    ctx = R.Context.from_reference(reference_date)
-    claims = _Claims(len(text))
-    found: list[tuple[int, int, str, Any, dict[str, Any]]] = []
-
-    def accept(c: F.Candidate, resolved: tuple[Any, dict[str, Any]] | None, kind: str | None = None) -> None:
-        if resolved is None:
-            return
-        value, attrs = resolved
-        claims.take(c.start, c.end)
-        found.append((c.start, c.end, kind or c.kind, value, attrs))
-
     # 1. table rows: their numbers lost their unit to a column header; only a date written with its month
     # name or as a numeric date stands on its own there ("شنبه یکم شهریور ماه: پارس جنوبی    منطقه آزاد")
     rows = F.find_table_rows(text)
-    table = _Claims(len(text)) if rows else None
+    # 2. every number, in its context (dates, times, money, percent, durations, quantities ...), then resolved
+    cands = _number_candidates(text, visual_decimals)
+    ctx = R.Context.from_reference(reference_date)
+    claims = bytearray(len(text) + 1)
+    found: list[tuple[int, int, str, Any, dict[str, Any]]] = []
+    _resolve_numbers(text, ctx, cands, rows, claims, found)
     for s, e in rows:
-        table.take(s, e)  # type: ignore[union-attr]
+        _take(claims, s, e)
 
-    # 2. every number, in its context (dates, times, money, percent, durations, quantities ...)
+    for c in F.find_glued_percents(text):  # "صددرصد": a number word glued to درصد
+        if _free(claims, c.start, c.end):
+            _accept(found, claims, c, R.resolve_percent(c))
+
+    # 3. relative years where nothing else stands
+    for c in F.find_relative_dates(text) + F.find_relative_days(text):
+        if _free(claims, c.start, c.end):
+            _accept(found, claims, c, R.resolve_date(c, ctx))
+
+    found.sort(key=itemgetter(0, 1))  # by span
+    original = doc.original
+    mapped = iter(_map_back(doc, found))
+    out = []
+    for _s, _e, kind, value, attrs in found:
+        span = next(mapped)
+        if "_noun" in attrs:
+            noun = attrs["_noun"]
+            noun_span = next(mapped)
+            phrase_span = next(mapped) if noun.next_pos != noun.first_end else noun_span
+            attrs = _noun_as_written(original, attrs, noun_span, phrase_span)
+        out.append(_new_fact(kind, value, span, original[span[0] : span[1]], attrs))
+    return out
+
+
+def _accept(found: list[tuple[int, int, str, Any, dict[str, Any]]], claims: bytearray, c: F.Candidate,
+            resolved: tuple[Any, dict[str, Any]] | None) -> None:
+    """Claim the span of a resolved candidate and add it to ``found`` (nothing when ``resolved`` is None)."""
+    if resolved is not None:
+        _take(claims, c.start, c.end)
+        found.append((c.start, c.end, c.kind, resolved[0], resolved[1]))
+
+
+def _number_candidates(text: str, visual_decimals: bool) -> list[F.Candidate | None]:
+    """Step 2 of :func:`extract_facts`, reading: every number and what its context makes of it, one candidate (or
+    None) each. The candidates hold the numbers they read; the list of numbers is freed on return.
+
+    Speed: the objects read here (about four a number: the number, its candidate with its parts, a noun) are
+    the most alive at once in the facts stage; anything built before them (the article's date context, the claims,
+    the facts found) is built after them instead, so that fewer objects are alive at once and the cyclic GC's
+    young collection (every ~700 objects alive) comes less often."""
     numbers = _join_glued_and(text, _split_ranges(F.find_numbers(text, visual_decimals=visual_decimals)))
-    halves = F.find_half_words(text)
-    if halves:
-        taken = {n.start for n in numbers}
-        numbers = sorted(numbers + [h for h in halves if h.start not in taken], key=lambda n: n.start)
+    numbers = _with_half_words(text, numbers)
     # adversarial phrases hold number words ("یک یا چند", "سه‌شنبه"); the few with digits ("گروه ۲۰", "۵+۱")
     # are only tried when their first word stands just before the number (nothing is claimed yet)
     numbers = _drop_adversarial(text, numbers)
     cands = _classify_all(text, numbers)
     _share_units(text, numbers, cands)
     _borrow_currency(text, cands)
+    return cands
+
+
+def _resolve_numbers(
+    text: str, ctx: R.Context, cands: list[F.Candidate | None], rows: list[tuple[int, int]], claims: bytearray,
+    found: list[tuple[int, int, str, Any, dict[str, Any]]],
+) -> None:
+    """Step 2 of :func:`extract_facts`, resolving: each candidate of :func:`_number_candidates` that is a fact,
+    claimed and appended to ``found``. ``cands`` is emptied, each candidate freed once read (fewer objects alive
+    at once)."""
+    table = None
+    if rows:
+        table = bytearray(len(text) + 1)
+        for s, e in rows:
+            _take(table, s, e)
     titles = _work_titles(text) if "«" in text else ()
-    mask = claims.mask  # claims.free() and claims.take() inline below (two calls less per candidate)
-    for c in cands:
-        if c is None or c.kind in ("bare", "identifier") or mask.find(1, c.start, c.end if c.end > c.start else c.start + 1) >= 0:
+    cands.reverse()
+    while cands:
+        c = cands.pop()
+        if c is None or c.kind in ("bare", "identifier") or claims.find(1, c.start, c.end if c.end > c.start else c.start + 1) >= 0:
             continue
         if titles and c.kind != "date" and any(s <= c.start and c.end <= e for s, e in titles):
             continue  # a count inside the title of a work is part of its name ("نمایش «... هفت کوتوله»")
-        if table is not None and not table.free(c.start, c.end) and not _self_contained_date(c):
+        if table is not None and not _free(table, c.start, c.end) and not _self_contained_date(c):
             continue
         try:  # as _guarded, without its call per candidate
             resolved = _resolve(c, text, ctx)
@@ -117,43 +160,34 @@ def extract_facts(doc: Normalized, *, reference_date: Any = None, visual_decimal
             if STRICT:
                 raise
             continue
-        if resolved is not None:  # accept(), inline
-            mask[c.start : c.end] = b"\x01" * (c.end - c.start)
+        if resolved is not None:  # _accept(), inline
+            claims[c.start : c.end] = b"\x01" * (c.end - c.start)
             found.append((c.start, c.end, c.kind, resolved[0], resolved[1]))
-    for s, e in rows:
-        claims.take(s, e)
 
-    for c in F.find_glued_percents(text):  # "صددرصد": a number word glued to درصد
-        if claims.free(c.start, c.end):
-            accept(c, R.resolve_percent(c))
 
-    # 3. relative years where nothing else stands
-    for c in F.find_relative_dates(text) + F.find_relative_days(text):
-        if claims.free(c.start, c.end):
-            accept(c, R.resolve_date(c, ctx))
+def _with_half_words(text: str, numbers: list[Any]) -> list[Any]:
+    """``numbers`` and each lone ``نیم`` of :func:`~.finders.find_half_words` that none of them starts at, in text
+    order."""
+    halves = F.find_half_words(text)
+    if not halves:
+        return numbers
+    taken = {n.start for n in numbers}
+    return sorted(numbers + [h for h in halves if h.start not in taken], key=lambda n: n.start)
 
-    found.sort(key=itemgetter(0, 1))  # by span
-    original = doc.original
-    # every span (the fact's, and for a counted noun its noun and noun phrase) mapped back in one call
+
+def _map_back(doc: Normalized, found: list[tuple[int, int, str, Any, dict[str, Any]]]) -> list[tuple[int, int]]:
+    """Every span of ``found`` (the fact's, and for a counted noun its noun and noun phrase) mapped back to the
+    original in one call, in that order; the mapped tuples become the facts' spans (none is built again)."""
     spans: list[tuple[int, int]] = []
     for s, e, _kind, _value, attrs in found:
         spans.append((s, e))
-        if "_noun_spans" in attrs:
-            ns, ne, pe = attrs["_noun_spans"]
-            spans.append((ns, ne))
-            if pe != ne:  # the phrase is mostly the noun alone: that span is mapped once
-                spans.append((ns, pe))
+        if "_noun" in attrs:
+            noun = attrs["_noun"]
+            spans.append((noun.start, noun.first_end))
+            if noun.next_pos != noun.first_end:  # the phrase is mostly the noun alone: that span is mapped once
+                spans.append((noun.start, noun.next_pos))
     many = getattr(doc._map, "to_input_many", None)
-    mapped = iter(many(spans) if many is not None else [doc.to_original(s, e) for s, e in spans])
-    out = []
-    for _s, _e, kind, value, attrs in found:
-        os_, oe = next(mapped)
-        if "_noun_spans" in attrs:
-            _ns, ne, pe = attrs["_noun_spans"]
-            noun_span = next(mapped)
-            attrs = _noun_as_written(original, attrs, noun_span, next(mapped) if pe != ne else noun_span)
-        out.append(_new_fact(kind, value, (os_, oe), original[os_:oe], attrs))
-    return out
+    return many(spans) if many is not None else [doc.to_original(s, e) for s, e in spans]
 
 
 def _new_fact(kind: str, value: Any, span: tuple[int, int], text: str, attrs: dict[str, Any]) -> Fact:
@@ -208,7 +242,7 @@ def _noun_as_written(
     """``noun`` and ``noun_phrase`` in the original's letters and spacing (the GUIDE's "as written in the
     file"): ``تفاهم نامه`` gives ``تفاهم`` even when the normaliser joined it into ``تفاهم‌نامه``, and Arabic
     ي stays ي."""
-    del attrs["_noun_spans"]  # in place: resolve_quantity built the dict for this fact alone
+    del attrs["_noun"]  # in place: resolve_quantity built the dict for this fact alone
     os_, oe = noun_span  # the original span of the noun ...
     words = original[os_:oe].split()
     if words:

@@ -427,7 +427,7 @@ def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
             category = "housing_unit"
     attrs = {"noun": noun.noun, "noun_phrase": noun.phrase, "category": category, "qualifier": p.get("qualifier")}
     if noun.start >= 0:  # lets extract_facts report noun and phrase as written in the original
-        attrs["_noun_spans"] = (noun.start, noun.first_end, noun.next_pos)
+        attrs["_noun"] = noun  # (its start, first_end and next_pos)
     return (v if isinstance(v, int) else json_number(v)), attrs  # json_number(v), its int case in place
 
 
