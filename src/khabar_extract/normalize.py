@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, groupby, repeat
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -1473,8 +1472,12 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     trail_bits = (_TOKEN_PREFIX_TRAIL | (_TOKEN_SPLIT_TRAIL if glued_on else 0)) if spaced_on else 0
     trail_or_pair_bits = (trail_bits | _TOKEN_PAIR_TRAIL) if spaced_on else 0
     last = len(tokens) - 1
-    # (start, end, replacement, glued?, repair class)
-    found: list[tuple[int, int, str, bool, int]] = []
+    # The ZWNJ repairs inside glued words and at spaces, each list in the order of the text, and the repair
+    # class of each (for zwnj_author_style).
+    glued: list[Span] = []
+    glued_classes: list[int] = []
+    spaced: list[Span] = []
+    spaced_classes: list[int] = []
     # Candidate spaces, in the order of the text: (position, piece before, its last part when it is split
     # (else None), piece after or its first part when it is split).
     spaces: list[tuple[int, str, str | None, str]] = []
@@ -1487,21 +1490,23 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
         if f & glued_bits:
             start = end - len(token)
             for c, k in cuts:
-                found.append((start + c, start + c, ZWNJ, True, k))
-        if f & lead_bits and i and text[end - len(token) - 1] == " ":
+                glued.append((start + c, start + c, ZWNJ))
+                glued_classes.append(k)
+        if f & lead_bits and i:
             space = end - len(token) - 1
-            before = edges.get(tokens[i - 1]) or token_edges(tokens[i - 1], edges)
-            if before.trail and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
-                spaces.append((space, before.trail, before.trail_part, lead_part))
+            if text[space] == " " and not (spaces and spaces[-1][0] == space):  # (the previous token's trail space)
+                _, _, before, before_part, _ = edges.get(tokens[i - 1]) or token_edges(tokens[i - 1], edges)
+                if before:
+                    spaces.append((space, before, before_part, lead_part))
         if (
             f & trail_or_pair_bits
             and i < last
             and text[end] == " "
             and (f & trail_bits or tokens[i + 1].startswith(other_pair_starts[trail]))  # (its lead starts it)
         ):
-            after = edges.get(tokens[i + 1]) or token_edges(tokens[i + 1], edges)
-            if after.lead and (f & trail_bits or after.lead in other_pairs[trail]):
-                spaces.append((end, trail, trail_part, after.lead_part))
+            after, after_part, _, _, _ = edges.get(tokens[i + 1]) or token_edges(tokens[i + 1], edges)
+            if after and (f & trail_bits or after in other_pairs[trail]):
+                spaces.append((end, trail, trail_part, after_part))
     if spaces:
         prepared, cache = lex.join_prepared, lex.join_cache
         decide = lex.join_new
@@ -1516,21 +1521,22 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
             key = (a, b)
             rep, k = prepared.get(key) or cache.get(key) or decide(a, b)
             if rep is not None:
-                found.append((s, s + 1, rep, False, k))
+                spaced.append((s, s + 1, rep))
+                spaced_classes.append(k)
                 if rep == "":
                     merged_at, merged = s, a
-    if not found:
-        return [], {}
     if opts.zwnj_author_style:
-        found = _follow_author(found)
-    found.sort(key=itemgetter(0))  # (no two repairs start at the same place)
-    glued = sum(map(itemgetter(3), found))
+        glued, spaced = _follow_author(glued, glued_classes, spaced, spaced_classes)
     counts: Counts = {}
     if glued:
-        counts["zwnj_glued"] = glued
-    if len(found) > glued:
-        counts["zwnj_spaced"] = len(found) - glued
-    return list(map(itemgetter(0, 1, 2), found)), counts
+        counts["zwnj_glued"] = len(glued)
+    if spaced:
+        counts["zwnj_spaced"] = len(spaced)
+    if not (glued and spaced):
+        return glued or spaced, counts
+    edits = glued + spaced
+    edits.sort()  # (by start: no two repairs start at the same place)
+    return edits, counts
 
 
 #: Classes of ZWNJ repair (``ZwnjLexicon.repair_class``) whose spelling an author keeps consistent.
@@ -1542,25 +1548,27 @@ AUTHOR_PRIOR = 2.0
 AUTHOR_MIN_RATIO = 0.3
 
 
-def _follow_author(found: list[tuple[int, int, str, bool, int]]) -> list[tuple[int, int, str, bool, int]]:
+def _follow_author(
+    glued: list[Span], glued_classes: list[int], spaced: list[Span], spaced_classes: list[int]
+) -> tuple[list[Span], list[Span]]:
     """Drop the ZWNJ repairs of a class and form that the document writes far more often than the
     other form: glued ``میشود`` and spaced ``می شود`` both lose a ZWNJ equally often when software
-    strips it, so many spaced and almost no glued ones mean the author wrote them apart."""
-    tally = [0] * 10  # ZWNJ repairs of class k from the glued form: tally[k]; from the spaced: tally[5 + k]
-    for f in found:
-        if f[2]:
-            tally[f[4] if f[3] else 5 + f[4]] += 1
-    drop = set()
+    strips it, so many spaced and almost no glued ones mean the author wrote them apart.  (Each form's
+    repairs come with their classes; a space removed outright is no ZWNJ repair: neither counted nor dropped.)"""
+    from_glued = Counter(glued_classes)  # (a glued word is always split by a ZWNJ)
+    from_spaced = Counter(k for (_, _, rep), k in zip(spaced, spaced_classes, strict=True) if rep)
+    drop_glued, drop_spaced = set(), set()
     for k in range(5):
-        g = tally[k] + AUTHOR_PRIOR
-        s = tally[5 + k] + AUTHOR_PRIOR
+        g = from_glued[k] + AUTHOR_PRIOR
+        s = from_spaced[k] + AUTHOR_PRIOR
         if s / g < AUTHOR_MIN_RATIO:
-            drop.add((True, k))
+            drop_glued.add(k)
         elif g / s < AUTHOR_MIN_RATIO:
-            drop.add((False, k))
-    if not drop:
-        return found
-    return [f for f in found if not f[2] or (f[3], f[4]) not in drop]
+            drop_spaced.add(k)
+    return (
+        [e for e, k in zip(glued, glued_classes, strict=True) if k not in drop_glued],
+        [e for e, k in zip(spaced, spaced_classes, strict=True) if not e[2] or k not in drop_spaced],
+    )
 
 
 # ---------------------------------------------------------------------------------------------------

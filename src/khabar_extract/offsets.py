@@ -155,7 +155,7 @@ def apply_spans(source: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str
             raise ValueError(f"edits overlap or are unsorted at {start}")
         if source[start:end] == rep:
             continue
-        if in_ends and in_ends[-1] == start and cursor == start:
+        if start == cursor and in_ends:  # (the cursor is where the last edit kept ends)
             # Adjacent to the previous edit: merge, so that positions never fall between two
             # edits that share a boundary (keeps both directions monotone and unambiguous).
             parts.append(rep)
