@@ -174,3 +174,34 @@ def test_facts_context_without_a_date_is_shared_and_empty() -> None:
 
     assert R.Context.from_reference(None) is R.Context.from_reference(None)
     assert R.Context.from_reference(None) == R.Context()
+
+
+def test_facts_word_patterns_equal_the_regex_module() -> None:
+    # the patterns with word boundaries (WEND, WSTART) run as stdlib twins where every character from just before
+    # a match to just after it lies in the twins' blocks: they give what the regex module gives, at every position
+    # of real text and beside letters and marks outside the blocks
+    import regex
+
+    from khabar_extract.facts.patterns import WordPattern
+
+    p = patterns()
+    words = {name: getattr(p, name) for name in p.__dataclass_fields__ if isinstance(getattr(p, name), WordPattern)}
+    assert {"month_after", "money_after", "percent_after", "relative", "relative_other", "housing_context"} <= set(words)
+
+    def read(m):  # noqa: ANN001, ANN202
+        return m and (m.span(), m.groups())
+
+    # a Devanagari letter and vowel sign, a CJK letter, an emoji, a mathematical letter, a Syriac letter; and inside
+    outside = ["क", "\u093f", "中", "😀", "𝐀", "\u0710", "", " ", "ب", "۰"]
+    probes = ["۲۱ اسفند{c} ۱۴۰۲", "۲۱ اسفند ماه{c}", "۲۱ اسفند ۱۴۰۲ میلادی{c}", "۲۵۰ میلیارد ریال{c} و", "۲۵۰ هزار تومانی{c}",
+              "۱۰ درصد{c}", "۱۰ درصدی{c}", "{c}امسال{c}", "سال گذشته{c}", "۳ روز{c}", "۴ ساعت و ۳۰ دقیقه{c} صبح{c}",
+              "۸ صبح{c}", "{c}دیروز{c} و هفته آینده{c}", "۲۰ام{c}", "واحد مسکونی{c}", "۵ تن از{c}"]
+    texts = _fixture_texts() + [t.format(c=c) for t in probes for c in outside]
+    for name, wp in words.items():
+        rx = regex.compile(wp.pattern)
+        assert wp._build_twin() is not False, name
+        assert wp._twin.groupindex == rx.groupindex and wp._twin.groups == rx.groups, name
+        for t in texts:
+            for pos in range(len(t)):
+                assert read(wp.match(t, pos)) == read(rx.match(t, pos)), (name, t, pos)
+            assert read(wp.search(t)) == read(rx.search(t)), (name, t)

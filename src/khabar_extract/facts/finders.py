@@ -21,7 +21,7 @@ from unicodedata import category as _category
 
 from ..numbers import NumberMatch, find_numbers, parse_ordinal_words
 from .lexicon import Lexicon, lexicon, squash
-from .patterns import GAP, SP, WSTART, ZWNJ, patterns
+from .patterns import GAP, OUTSIDE_BLOCKS, SP, TWIN_BLOCKS, WSTART, ZWNJ, block_letters, class_of, patterns
 
 __all__ = [
     "Candidate",
@@ -576,23 +576,9 @@ _strip_suffix = _PerWord(_strip_suffix_uncached)
 
 
 #: The blocks whose characters the stdlib twin of ``tokens_after`` classifies exactly as the regex module does
-#: (Latin to Arabic, general punctuation with ZWNJ, Arabic presentation forms); see :func:`_tokens_twin`.
-_TWIN_BLOCKS = ((0x0000, 0x06FF), (0x2000, 0x206F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+#: (see :func:`_tokens_twin`; the same blocks as the twins of :class:`~.patterns.WordPattern`).
+_TWIN_BLOCKS = TWIN_BLOCKS
 assert _TWIN_BLOCKS[0] == (0x0000, 0x06FF)  # _tokens_after tests this block in place
-
-
-def _class_of(chars: set[str]) -> str:
-    """A regex character-class body holding exactly ``chars`` (as ``\\uXXXX`` ranges)."""
-    codes = sorted(ord(c) for c in chars)
-    out: list[str] = []
-    i = 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        out.append(f"\\u{codes[i]:04x}" if i == j else f"\\u{codes[i]:04x}-\\u{codes[j]:04x}")
-        i = j + 1
-    return "".join(out)
 
 
 def _tokens_twin(p: Any) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -602,17 +588,12 @@ def _tokens_twin(p: Any) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
     The regex module costs ~3 us per call here, the twin under 1 us; where every character the twin read lies in
     the blocks, both engines read the same classes and match alike (see :func:`_tokens_after`)."""
-    import regex
-
     word = f"[\\p{{L}}\\p{{M}}{ZWNJ}]+"
     if p.tokens_after.pattern != f"{GAP}(?P<t1>{word})(?:{SP}(?P<t2>{word}))?(?:{SP}(?P<t3>{word}))?":
         return None
-    block_chars = "".join(chr(c) for a, b in _TWIN_BLOCKS for c in range(a, b + 1))
-    letters = set(regex.findall(r"[\p{L}\p{M}]", block_chars)) | {ZWNJ}
-    twin_word = f"[{_class_of(letters)}]+"
+    twin_word = f"[{class_of(set(block_letters(marks=True)) | {ZWNJ})}]+"
     twin = re.compile(f"{GAP}(?P<t1>{twin_word})(?:{SP}(?P<t2>{twin_word}))?(?:{SP}(?P<t3>{twin_word}))?")
-    outside = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _TWIN_BLOCKS) + "]")
-    return twin, outside
+    return twin, OUTSIDE_BLOCKS
 
 
 def _tokens_after(text: str, pos: int, p: Any, sp: _Speed) -> Any:
