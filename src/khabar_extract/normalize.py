@@ -456,15 +456,20 @@ def _pass_marks(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> t
     return edits, counts
 
 
-# Spacing.  Two literal-led scans: a space that may be wrong (before another space, a line end or
-# closing punctuation), a line that starts with a space; and the punctuation marks, each found by str.find.
+# Spacing.  Literal-led scans: a space that may be wrong (before another space, a line end or closing
+# punctuation), a line that starts with a space, and each punctuation mark (the regex engine skips quickly to a
+# given character, while it tests a character class at every character of the text).
 _CLOSE = "،؛؟!»)]"
-# (searched in the text + "\n", so that a space at the very end is found without a slower "|$")
-_SPACE_RE = re.compile(f" (?=[ \\n{re.escape(_CLOSE)}.:])")
+# (searched in the text + "\n", so that a space at the very end is found without a slower "|$"; only where a
+# match starts is used, and the character after the space is matched rather than looked ahead at: quicker)
+_SPACE_RE = re.compile(f" [ \\n{re.escape(_CLOSE)}.:]")
 _LEAD_RE = re.compile("\n ")
-# Opening marks, and the closing ones that a letter or number may follow without a space.  (str.find skips to a
-# given character far quicker than the regex engine tests a character class at every character of the text.)
-_PUNCT = "«([،؛؟!)»"
+#: Opening marks, and the closing ones where a letter or number follows without a space: (mark, its scan).
+_PUNCT_RES = tuple(
+    (ch, re.compile(re.escape(ch) + follow))
+    for marks, follow in (("«([", ""), ("،؛؟!", f"(?=[{LETTER}])"), (")»", f"(?=[{PIECE}{DIGIT}])"))
+    for ch in marks
+)
 
 
 def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tuple[list[Span], Counts]:
@@ -522,23 +527,23 @@ def _pass_spacing(text: str, opts: NormalizeOptions, enabled: frozenset[str]) ->
         elif e - s >= 2:
             found.append((s, e, " ", "collapse_spaces"))
     # Punctuation (mark by mark: the edits are sorted below).
-    for ch in _PUNCT:
-        s = text.find(ch)
-        while s >= 0:
-            prev = text[s - 1] if s > 0 else "\n"
-            nxt = text[s + 1] if s + 1 < n else ""
+    for ch, scan in _PUNCT_RES:
+        if ch not in text:
+            continue
+        for m in scan.finditer(text):
+            s = m.start()
             if ch in "«([":
+                prev = text[s - 1] if s > 0 else "\n"
                 if (ch == "«" and prev in _WORD_CHARS) or (ch == "(" and prev in _LETTER_CHARS):
                     found.append((s, s, " ", "space_punctuation"))
-                if nxt == " ":
+                if s + 1 < n and text[s + 1] == " ":
                     e = s + 1
                     while e < n and text[e] == " ":
                         e += 1
                     if e < n and text[e] != "\n":
                         found.append((s + 1, e, "", "space_punctuation"))
-            elif (ch in "،؛؟!" and nxt in _LETTER_CHARS) or (ch in ")»" and nxt in _WORD_CHARS):
+            else:  # (a letter or number follows, as its scan requires)
                 found.append((s + 1, s + 1, " ", "space_punctuation"))
-            s = text.find(ch, s + 1)
     found.sort(key=lambda f: (f[0], f[1]))
     edits: list[Span] = []
     counts: Counts = {}
@@ -1626,7 +1631,8 @@ def _run(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> Normaliz
         stages.append(emap)
         for k, v in c.items():
             counts[k] = counts.get(k, 0) + v
-    fixes = tuple(Fix(name, counts[name]) for name in FIXES if counts.get(name))
+    # (Fix(name, count) without the NamedTuple's Python-level __new__, as _edges builds TokenEdges)
+    fixes = tuple([tuple.__new__(Fix, (name, counts[name])) for name in FIXES if counts.get(name)])
     return Normalized(text, out, fixes, ChainMap(stages), opts)
 
 
