@@ -708,6 +708,11 @@ class _Affixes:
         return piece[: self.k] in self.keys and piece.startswith(self.words)
 
 
+#: ZwnjLexicon._affixes of a piece: the lengths of the suffixes, bound second parts and bound first parts that may
+#: end or start it (None: none), and whether a verb prefix starts it.
+_AffixLengths = tuple[tuple[int, ...] | None, tuple[int, ...] | None, tuple[int, ...] | None, bool]
+
+
 class _TokenFlags(dict[str, int]):
     """A lexicon's cache of token flags (``ZwnjLexicon.token_flags``): a token not in it yet is described and
     stored when it is looked up with ``[]``, so that one ``map`` over an article's tokens reads the flags of the
@@ -917,9 +922,10 @@ class ZwnjLexicon:
                 return self._split_new(piece)
         return cached  # type: ignore[return-value]
 
-    def _split_new(self, piece: str) -> tuple[str, ...] | None:
-        """:meth:`split` of a piece neither prepared nor in its cache yet (then stored there)."""
-        out = self._split(piece, 0)
+    def _split_new(self, piece: str, affixes: _AffixLengths | None = None) -> tuple[str, ...] | None:
+        """:meth:`split` of a piece neither prepared nor in its cache yet (then stored there); ``affixes``: its
+        :meth:`_affixes`, when the caller has them."""
+        out = self._split(piece, 0, affixes)
         if len(self._split_cache) > 50000:
             self._split_cache.clear()
         self._split_cache[piece] = out
@@ -1016,11 +1022,10 @@ class ZwnjLexicon:
             return 0
         quiet = runs[0] not in self.spaced_seconds and runs[-1] not in self.trail_firsts and self.split_set.isdisjoint(runs)
         if runs[0] == token:  # one run of letters that is no known piece: an unknown word, or a learned split
-            # (no affix: _split has nothing to try, the word is not split)
-            flags = (
-                0 if quiet and not (any(self._affixes(token)) and self.split(token))
-                else self._describe_flagged(token, runs, edge_cache)
-            )
+            if quiet:  # (then neither prepared nor learned; with no affix, _split has nothing to try)
+                affixes = self._affixes(token)
+                quiet = not (any(affixes) and self._split_new(token, affixes))
+            flags = 0 if quiet else self._describe_flagged(token, runs, edge_cache)
         elif quiet and self.pure_pieces.issuperset(runs):
             flags = 0
         elif quiet and not any(map(self.split_of, runs)):
@@ -1101,7 +1106,7 @@ class ZwnjLexicon:
             start += len(run)
         return tuple(cuts)
 
-    def _split(self, piece: str, depth: int) -> tuple[str, ...] | None:
+    def _split(self, piece: str, depth: int, affixes: _AffixLengths | None = None) -> tuple[str, ...] | None:
         if depth > 3 or len(piece) < 4 or piece in self.never_split or piece in self.number_words:
             return None
         learned = self.split_words.get(piece)
@@ -1112,7 +1117,7 @@ class ZwnjLexicon:
             return None  # a word in its own right
         # The lengths of the suffixes and bound parts that may end (start) the piece, by its last (first) letters
         # (None: none): with none, and no verb prefix starting it, no rule below has anything to try.
-        by_suffix, by_second, by_first, prefixed = self._affixes(piece)
+        by_suffix, by_second, by_first, prefixed = affixes or self._affixes(piece)
         if not (by_suffix or by_second or by_first or prefixed):
             return None  # (most unknown words)
         # Suffix: stem + plural / comparative suffix, the stem a known word ending in a joining letter.  The cut
@@ -1151,7 +1156,7 @@ class ZwnjLexicon:
                 return (a, *(self._split(b, depth + 1) or (b,)))
         return None
 
-    def _affixes(self, piece: str) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None, tuple[int, ...] | None, bool]:
+    def _affixes(self, piece: str) -> _AffixLengths:
         """The lengths of the suffixes, bound second parts and bound first parts that may end or start ``piece``
         (None: none), and whether a verb prefix starts it (:meth:`_split` has nothing to try when all are false)."""
         suffixes, seconds, firsts = self.suffix_ends, self.bound_ends, self.bound_starts
