@@ -174,6 +174,9 @@ def split_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
             while marks[k] == re_:
                 re_ += 1
                 k += 1
+            if re_ == le:
+                # the run ends the line (most lines end so): boundary or not, the sentence runs to the line's end
+                break
             if rs < sent_start:
                 continue  # a run in a line that was left out, or inside the sentence just ended
             # the common cases, as _is_boundary decides them, for one mark followed by white space or the line's
