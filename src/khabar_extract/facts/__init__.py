@@ -266,6 +266,7 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
     p = patterns()
     sp = F._speed(p)
     rx, lit, width = p.adversarial, sp.adversarial_literal, sp.adversarial_width
+    reject = lit is not None and width > 0
     out = []
     for n in numbers:
         if n.form == "digits":
@@ -282,7 +283,12 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
                 if not (plus and (text.find("+", n.end, n.end + 3) >= 0 or text.find("+", max(lo, start - 3), start) >= 0)):
                     out.append(n)
                     continue
-        if not F.adversarial_in(text, n.start, n.end, rx, lit, width):
+        # speed: adversarial_in's first test in place (most numbers pass it): a phrase that covers part of the number
+        # starts after ``start - width`` (the longest match of the twin) and before its end; no twin match there, none
+        if reject and ((c := lit.search(text, n.start - width + 1 if n.start >= width else 0, n.end - 1 + width)) is None
+                       or c.start() >= n.end):
+            out.append(n)
+        elif not F.adversarial_in(text, n.start, n.end, rx, lit, width):
             out.append(n)
     return out
 
@@ -402,11 +408,12 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
     alphabet = _LINK_CHARS if (conn.pattern, patterns().comma.pattern) == _LINK_PATTERNS else None
     # forward: an identifier or a year passes its reading on ("مواد ۵۲ و ۶۱ قانون", "سال‌های ۹۰ تا ۹۵")
     for i in range(len(numbers) - 1):
-        a, b = cands[i], cands[i + 1]
-        if a is None or b is None or b.kind not in ("bare", "quantity"):
+        a = cands[i]
+        if a is None or a.kind != "identifier" and not (a.kind == "date" and a.parts.get("form") == "year"):
+            continue  # nothing to pass on (tested first: most numbers are neither)
+        b = cands[i + 1]
+        if b is None or b.kind not in ("bare", "quantity"):
             continue
-        if a.kind != "identifier" and not (a.kind == "date" and a.parts.get("form") == "year"):
-            continue  # nothing to pass on (tested before reading the text between the two)
         na, nb = numbers[i], numbers[i + 1]
         if alphabet is not None and (nb.start <= na.end or text[na.end : nb.start].strip(alphabet)):
             continue
@@ -423,14 +430,18 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
     # backward: numbers without a unit share the unit, noun and scale of the next one; a comma links only
     # into a chain that already shares ("۲۱، ۲۳ و ۲۵ فروردین")
     comma = patterns().comma
-    # approximate ranges of two number words side by side share too: "ده پانزده نفر", "هفت هشت هزار نفری"
-    ranges = F.approximate_ranges(text, numbers)
-    for i in range(len(numbers) - 2, -1, -1):
+    # approximate ranges of two number words side by side share too: "ده پانزده نفر", "هفت هشت هزار نفری" (read at
+    # the first bare number that needs them, before any number is changed below)
+    ranges: dict[int, int] | None = None
+    # speed: only a bare number or a day ordinal takes from the next, and step i changes no candidate before i, so
+    # the kinds read before the loop pick its steps (most numbers are neither: no step for them)
+    takers = [i for i in range(len(numbers) - 1) if (c := cands[i]) is not None and c.kind in ("bare", "ordinal")]
+    for i in reversed(takers):
         a, b = cands[i], cands[i + 1]
-        if a is None or b is None:
+        if b is None:
             continue
-        if a.kind != "bare" and not (a.kind == "ordinal" and b.kind == "date" and b.parts.get("form") == "dmy"):
-            continue  # only a bare number or a day ordinal takes from the next (tested before reading the text)
+        if a.kind != "bare" and not (b.kind == "date" and b.parts.get("form") == "dmy"):
+            continue  # (a day ordinal before a day-month date; tested before reading the text)
         na, nb = numbers[i], numbers[i + 1]
         # "کره جنوبی با 2/4، انگلستان با 4/3 ... و اسپانیا با 4/2 درصد": items of one shape "NAME با N"
         parallel = a.kind == "bare" and b.kind in ("percent", "money") and _parallel_with(text, na, nb)
@@ -440,7 +451,11 @@ def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None])
         if not m and b.parts.get("shared"):
             m = comma.match(text, na.end)
         if not parallel and (not m or m.end() != nb.start):
-            if i not in ranges or a.kind != "bare":
+            if a.kind != "bare":
+                continue
+            if ranges is None:
+                ranges = F.approximate_ranges(text, numbers)
+            if i not in ranges:
                 continue
             if ranges[i] != nb.amount:  # "بیست و شش هفت سانتی‌متر": the second end is 27
                 nb = numbers[i + 1] = _completed(nb, ranges[i])

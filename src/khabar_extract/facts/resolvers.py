@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from .finders import Candidate, parse_ordinal_words
 from .lexicon import lexicon, squash
+from .patterns import patterns
 
 __all__ = [
     "Context",
@@ -354,6 +355,10 @@ def _scale_power(scales_text: str) -> int:
     return power
 
 
+#: Below this, the Decimal product of whole numbers in resolve_money is exact (28 digits: the default precision).
+_EXACT = 10**28
+
+
 def resolve_money(c: Candidate, *, borrowed: dict[str, Any] | None = None) -> Resolved | None:
     """Money: value in the currency's unit (rials for ریال/تومان/همت), ``amount`` and ``unit`` as written.
 
@@ -382,7 +387,9 @@ def resolve_money(c: Candidate, *, borrowed: dict[str, Any] | None = None) -> Re
         return None
     if isinstance(factor, Decimal) and factor < 1 and n.form == "words" and n.value == 1 and power == 0:
         return None  # "یک سنت علمی" is "a tradition"; a lone یک before a subunit is the indefinite article
-    value = Decimal(n.value) * (10**power) * factor
+    value = n.value * 10**power * factor if type(n.value) is int and type(factor) is int else None
+    if value is None or not -_EXACT < value < _EXACT:  # speed: whole numbers of up to 28 digits need no Decimal
+        value = Decimal(n.value) * (10**power) * factor  # (which rounds only a product of more digits)
     if value <= 0:
         return None
     amount = n.amount if power == 0 else n.value
@@ -432,16 +439,12 @@ def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
 
 
 def patterns_housing():
-    from .patterns import patterns
-
     return patterns().housing_context
 
 
 def _ton_is_people(text: str, pos: int) -> bool:
     """``تن`` counts people when a person word follows it or stands in the rest of its clause
     ("۵ تن از مسئولان", "۱۷۰ تن پس از ابتلا ... جان خود را از دست داده‌اند"), else it is a weight."""
-    from .patterns import patterns
-
     p = patterns()
     if p.person_after_ton.match(text, pos) is not None:
         return True
@@ -456,8 +459,6 @@ def _ton_people_before(text: str, start: int, pos: int) -> bool:
     """``تن`` counts people, whatever the number, when nothing after it names a commodity (a verb, a link or
     punctuation follows) and its clause so far speaks of people ("شمار مبتلایان ... به ۸۰ هزار و ۸۸۱ تن رسید",
     "جان باختگان ... به سه هزار و ۳۸۸ تن رسیده است"); "صادرات گندم به ۸۰۰ هزار تن رسید" stays a weight."""
-    from .patterns import patterns
-
     p = patterns()
     if p.ton_neutral_after.match(text, pos) is None:
         return False
