@@ -205,3 +205,28 @@ def test_facts_word_patterns_equal_the_regex_module() -> None:
             for pos in range(len(t)):
                 assert read(wp.match(t, pos)) == read(rx.match(t, pos)), (name, t, pos)
             assert read(wp.search(t)) == read(rx.search(t)), (name, t)
+
+
+def test_facts_drop_adversarial_keeps_what_adversarial_in_keeps() -> None:
+    # _drop_adversarial hands a number in words to adversarial_in only when the twin finds a phrase start near it, and
+    # one in digits only after the first word of a phrase with digits ("گروه ۲۰") or near a "+" ("۵+۱")
+    import khabar_extract.facts as FA
+
+    p = patterns()
+    sp = F._speed(p)
+    texts = _fixture_texts() + [
+        "یک یا چند نفر، نه تنها سه‌شنبه بلکه سه شنبه و دو شنبه؛ صد البته سی و سه پل و جی ۲۰ و گروه ۲۰ نفر",
+        "دوچرخه دو قلو سه قلو سیزده بدر میلیاردها تومان و ده‌ها نفر، صدها نفر، یکی دو روز و چهار راه",
+        "مذاکرات ۵+۱ و گروه ۷ و گروه ۸ در ۱ + ۵ روز",
+    ]
+    words = dropped = 0
+    for text in texts:
+        numbers = F.find_numbers(text)
+        kept = {(n.start, n.end) for n in FA._drop_adversarial(text, numbers)}
+        for n in numbers:  # (a number in digits is searched only after a head or near a "+": the same answer)
+            want = not F.adversarial_in(text, n.start, n.end, p.adversarial, sp.adversarial_literal)
+            assert ((n.start, n.end) in kept) is want, n.text
+            words += n.form != "digits"
+            dropped += not want
+    assert words >= 20 and dropped >= 3
+

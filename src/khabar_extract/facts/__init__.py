@@ -262,6 +262,7 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
     looked for in the whole text once (one character: a fast scan); the words only in the few characters
     before each number in digits (a whole-text scan for a short word costs more than all those looks)."""
     heads = F.digit_adversarial_heads()
+    head_in = F.digit_adversarial_head_search()
     plus = "+" in text
     p = patterns()
     sp = F._speed(p)
@@ -273,13 +274,10 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
             if not heads and not plus:
                 out.append(n)
                 continue
-            # a head in the 8 characters before, a "+" in the 3 before or after (str.find in place: no slices)
+            # a head in the 8 characters before, a "+" in the 3 before or after (searched in place: no slices)
             start = n.start
             lo = start - 8 if start > 8 else 0
-            for w in heads:  # a loop, not any(<generator>): one or two heads, tried for every number
-                if text.find(w, lo, start) >= 0:
-                    break
-            else:
+            if head_in is None or head_in(text, lo, start) is None:
                 if not (plus and (text.find("+", n.end, n.end + 3) >= 0 or text.find("+", max(lo, start - 3), start) >= 0)):
                     out.append(n)
                     continue

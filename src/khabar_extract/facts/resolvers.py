@@ -6,6 +6,7 @@ read as :class:`~decimal.Decimal` and only turned into ``float`` at the JSON bou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -408,6 +409,10 @@ def resolve_percent(c: Candidate) -> Resolved | None:
     return json_number(n.value), ({"qualifier": c.parts["qualifier"]} if c.parts.get("qualifier") else {})
 
 
+#: The marks that end the clause after "N واحد" (where a housing word makes the units homes).
+_CLAUSE_STOP = re.compile("[،.؛\n]").search
+
+
 def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
     """Quantities: value, noun, noun_phrase, category (by noun class, a few by context), qualifier."""
     p = c.parts
@@ -429,7 +434,9 @@ def resolve_quantity(c: Candidate, text: str) -> Resolved | None:
         category = "person" if people else "weight"
     elif key == "واحد" and category is None and squash(noun.phrase) == "واحد":
         window = text[noun.next_pos : noun.next_pos + 40]
-        window = window[: min((i for i in (window.find(ch) for ch in "،.؛\n") if i >= 0), default=len(window))]
+        stop = _CLAUSE_STOP(window)  # the window ends at the first of these marks
+        if stop is not None:
+            window = window[: stop.start()]
         if patterns_housing().search(window):
             category = "housing_unit"
     attrs = {"noun": noun.noun, "noun_phrase": noun.phrase, "category": category, "qualifier": p.get("qualifier")}
