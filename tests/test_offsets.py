@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -139,6 +141,28 @@ def test_offsets_properties(case: tuple[str, list[Edit]]) -> None:
         prev = (s, e)
 
 
+def _back_reference(m: EditMap, pos: int, *, is_end: bool) -> int:
+    """One position mapped back as the first EditMap did it (the rules written out case by case)."""
+    outs = m._out_starts
+    i = bisect_right(outs, pos) - 1
+    if i < 0:
+        return pos
+    os_, oe = outs[i], m._out_ends[i]
+    is_, ie = m._in_starts[i], m._in_ends[i]
+    if pos == os_:
+        if os_ == oe:  # a deletion here: starts go after it, ends before it
+            return is_ if is_end else ie
+        return is_  # the boundary just before a replacement
+    if pos < oe:  # strictly inside a replacement: widen to the whole input piece
+        return ie if is_end else is_
+    return pos - oe + ie
+
+
+def _to_input_reference(m: EditMap, start: int, end: int) -> tuple[int, int]:
+    s = _back_reference(m, start, is_end=False)
+    return (s, s) if end == start else (s, max(s, _back_reference(m, end, is_end=True)))
+
+
 @settings(max_examples=200, deadline=None)
 @given(_edited(), _edited())
 def test_offsets_to_input_many_equals_to_input(case1: tuple[str, list[Edit]], case2: tuple[str, list[Edit]]) -> None:
@@ -150,6 +174,7 @@ def test_offsets_to_input_many_equals_to_input(case1: tuple[str, list[Edit]], ca
     for m in (m1, m2):
         own = [(s, e) for s, e in spans if e <= m.out_len]
         assert m.to_input_many(own) == [m.to_input(s, e) for s, e in own]
+        assert m.to_input_many(own) == [_to_input_reference(m, s, e) for s, e in own]
     chain = ChainMap([m1, m2])
     assert chain.to_input_many(spans) == [chain.to_input(s, e) for s, e in spans]
     if chain.stages:  # out of range: both refuse (a chain without edits maps every span to itself)

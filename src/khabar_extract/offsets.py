@@ -75,17 +75,14 @@ class EditMap:
         for start, end in spans:
             if not 0 <= start <= end <= out_len:
                 raise ValueError(f"span [{start}, {end}) out of range 0..{out_len}")
+            # i: the last edit whose output starts at or before the position
             i = bisect_right(outs, start) - 1
             if i < 0:
                 s = start
-            else:
-                os_, oe = outs[i], out_ends[i]
-                if start == os_:
-                    s = in_ends[i] if os_ == oe else in_starts[i]
-                elif start < oe:
-                    s = in_starts[i]
-                else:
-                    s = start - oe + in_ends[i]
+            elif start < (oe := out_ends[i]):  # at the start of a replacement or inside it
+                s = in_starts[i]
+            else:  # after the edit (or at a deletion: after it too)
+                s = start - oe + in_ends[i]
             if end == start:
                 append((s, s))
                 continue
@@ -93,14 +90,12 @@ class EditMap:
                 i = bisect_right(outs, end, i + 1) - 1
             if i < 0:
                 e = end
-            else:
-                os_, oe = outs[i], out_ends[i]
-                if end == os_:
-                    e = in_starts[i]
-                elif end < oe:
-                    e = in_ends[i]
-                else:
-                    e = end - oe + in_ends[i]
+            elif end > (oe := out_ends[i]):  # after the edit
+                e = end - oe + in_ends[i]
+            elif end == outs[i]:  # at the start of the edit (a deletion's too: before it)
+                e = in_starts[i]
+            else:  # inside a replacement or at its end
+                e = in_ends[i]
             append((s, e if e > s else s))
         return result
 
