@@ -356,8 +356,8 @@ def read_article(
     all_sents.append((len(text) + 1, len(text) + 1))  # a sentinel: after every paragraph
     si = 0
     pk = 0  # the next body paragraph
-    n_paras = len(para_line)
-    next_para = para_line[0] if para_line else n  # and its first line
+    para_line.append(n)  # a sentinel: no paragraph starts after the last line
+    next_para = para_line[0]  # the next body paragraph's first line
     pno = -1  # the paragraph number of the last paragraph
     sno = 0  # the sentence number of the next sentence
     mi = 0  # the next line of invisible marks (chrome, placed by its start)
@@ -381,7 +381,7 @@ def read_article(
             s, e = paras[pk]
             seg_start, seg_end = para_outer[pk]
             pk += 1
-            next_para = para_line[pk] if pk < n_paras else n
+            next_para = para_line[pk]
         elif k == "title":
             bk = None
             kind = k

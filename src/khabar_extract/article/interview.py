@@ -502,7 +502,7 @@ def detect_interview(
             continue
         label_counts[label] = label_counts.get(label, 0) + 1
         found[i] = (label, m.end())
-    n_answers = sum(1 for a in answers if a)
+    n_answers = len(answers) - answers.count(None)
     speaker_label = None
     for label, count in label_counts.items():
         if count >= 2 and count >= 0.5 * n_answers:
@@ -521,7 +521,7 @@ def detect_interview(
                 answers[k] = (ans[0], ans[1], a_start, ans[3])
 
     first_q = groups[0][0]
-    intro = [paras[i] for i in range(0, first_q)]
+    intro = paras[:first_q]
     hint_label = None
     if speaker_label is not None and not lex.alabel.match(speaker_label + ":"):
         i0 = next(iter(speakers))
