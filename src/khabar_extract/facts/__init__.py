@@ -150,6 +150,10 @@ def _resolve_numbers(
         c = cands.pop()
         if c is None or c.kind in ("bare", "identifier") or claims.find(1, c.start, c.end if c.end > c.start else c.start + 1) >= 0:
             continue
+        if c.kind == LATER:  # a number left unread, and nothing claimed over it: read it now
+            c = _read_later(text, c)
+            if c is None or c.kind in ("bare", "identifier") or claims.find(1, c.start, c.end) >= 0:
+                continue
         if titles and c.kind != "date" and any(s <= c.start and c.end <= e for s, e in titles):
             continue  # a count inside the title of a work is part of its name ("نمایش «... هفت کوتوله»")
         if table is not None and not _free(table, c.start, c.end) and not _self_contained_date(c):
@@ -293,13 +297,60 @@ def _drop_adversarial(text: str, numbers: list[Any]) -> list[Any]:
 
 def _classify_all(text: str, numbers: list[Any]) -> list[F.Candidate | None]:
     """:func:`~.finders.classify_number` of each number; a number whose reading raises gets None (see STRICT).
-    Speed: one try around the whole list, and the per-number guard only when something raised."""
+    Speed: one try around the whole list, and the per-number guard only when something raised.
+
+    Speed: a number inside the span of the date or clock time just before it (the year of ``۲۱ اسفند ۱۴۰۲``,
+    the minutes of ``ساعت ۱۹ و ۳۰ دقیقه``; most articles open with such a dateline) is left unread: it gets a
+    ``LATER`` candidate, read by :func:`_resolve_numbers` only when that date or time claimed nothing (see
+    :func:`_later`)."""
     p = patterns()
     lx, sp, classify = lexicon(), F._speed(p), F.classify_with
+    cands: list[F.Candidate | None] = []
+    later: list[int] = []
     try:
-        return [classify(text, n, p, lx, sp) for n in numbers]
+        prev = None
+        for n in numbers:
+            if prev is not None and prev.kind in _COVERING and n.end <= prev.end and _later(prev, n):
+                later.append(len(cands))
+                prev = F.Candidate(LATER, n.start, n.end, {"number": n})
+            else:
+                prev = classify(text, n, p, lx, sp)
+            cands.append(prev)
     except Exception:
         return [_guarded(classify, text, n, p, lx, sp) for n in numbers]
+    for i in later:  # the number after it may share with it (_share_units): read it now
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if nxt is not None and nxt.kind not in _NO_SHARING and (
+            nxt.kind in ("percent", "money") or _linkable(text, numbers[i], numbers[i + 1])
+        ):
+            cands[i] = _read_later(text, cands[i])
+    return cands
+
+
+#: The kind of a candidate left unread by :func:`_classify_all` (its only part is its number).
+LATER = "later"
+#: The kinds of a candidate that can cover the next number (neither changes in _share_units or _borrow_currency).
+_COVERING = frozenset({"date", "time"})
+#: The kinds of a next candidate that nothing is shared with, in either direction (see _share_units); with any
+#: other kind but percent and money ("NAME با N، NAME با N درصد", _parallel_with), a number shares with the next
+#: one only across a connector or a comma (see _linkable).
+_NO_SHARING = frozenset({"time", "identifier", "ordinal"})
+
+
+def _later(prev: F.Candidate, n: Any) -> bool:
+    """Whether the number ``n``, inside the span of the candidate ``prev`` of the number just before it, can be
+    left unread: ``prev`` is a day-month date or a clock time (their spans take a year or minutes in digits), and
+    ``n`` is an unscaled number in digits. Such a number takes part in nothing but its own fact: ``prev`` neither
+    passes its reading on nor takes one (_share_units), and a number in digits forms no approximate range. Its
+    own fact is read only when ``prev`` claims nothing (an invalid day, an earlier fact over it): whatever
+    it is, its span holds the number's, so a claim over the number rejects it unread."""
+    return (prev.kind == "time" or prev.parts.get("form") == "dmy") and n.form == "digits" and n.scale == 1
+
+
+def _read_later(text: str, c: F.Candidate) -> F.Candidate | None:
+    """The candidate of a number that :func:`_classify_all` left unread (None when its reading raises)."""
+    p = patterns()
+    return _guarded(F.classify_with, text, c.parts["number"], p, lexicon(), F._speed(p))
 
 
 def _join_glued_and(text: str, numbers: list[Any]) -> list[Any]:
@@ -395,6 +446,15 @@ _GAP_SRC = "[ \\t\\u00a0\N{ZERO WIDTH NON-JOINER}]*"
 #: The connector and comma patterns the shortcut in _share_units was written for, and every character they match.
 _LINK_PATTERNS = (f"{_GAP_SRC}(?:و|تا|یا|الی|و[ \\t\\u00a0]+یا|-|–){_GAP_SRC}", f"{_GAP_SRC}[،,]{_GAP_SRC}")
 _LINK_CHARS = " \t\u00a0\N{ZERO WIDTH NON-JOINER}وتایل-–،,"
+
+
+def _linkable(text: str, na: Any, nb: Any) -> bool:
+    """Whether a connector or a comma of _share_units may join the numbers ``na`` and ``nb`` (False only when
+    surely not: a character between them lies outside both patterns' alphabets)."""
+    p = patterns()
+    if (p.connector.pattern, p.comma.pattern) != _LINK_PATTERNS:
+        return True
+    return nb.start <= na.end or not text[na.end : nb.start].strip(_LINK_CHARS)
 
 
 def _share_units(text: str, numbers: list[Any], cands: list[F.Candidate | None]) -> None:
@@ -536,6 +596,9 @@ def _borrow_currency(text: str, cands: list[F.Candidate | None]) -> None:
     bare = [i for i, c in enumerate(cands) if c is not None and c.kind == "bare" and c.parts["number"].scale >= 10**6]
     if not bare:
         return
+    for i, c in enumerate(cands):  # a number left unread may be a money amount that lends its currency
+        if c is not None and c.kind == LATER:
+            cands[i] = _read_later(text, c)
     money = [c for c in cands if c is not None and c.kind == "money" and "borrowed" not in c.parts]
     if not money:
         return
