@@ -47,6 +47,10 @@ assert {chr(c) for c in _SQUASH} == {" ", ZWNJ, _SHY, _HEH_YEH}
 
 def squash(s: str) -> str:
     """The lookup key of a word or phrase of *normalised* text: without spaces or ZWNJ (cached)."""
+    if s.isalpha() and _HEH_YEH not in s:
+        # speed: a word of letters alone holds no space, ZWNJ or soft hyphen (none is a letter), so it is its own
+        # key: no look-up in the cache (at an article's first sight, a probe of a big cold table costs more)
+        return s
     k = _SQUASHED.get(s)
     if k is None:
         if len(_SQUASHED) > 100_000:
