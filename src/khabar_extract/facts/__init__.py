@@ -196,9 +196,15 @@ def _map_back(doc: Normalized, found: list[tuple[int, int, str, Any, dict[str, A
 
 def _new_fact(kind: str, value: Any, span: tuple[int, int], text: str, attrs: dict[str, Any]) -> Fact:
     """``Fact(kind, value, span, text, attrs)``, built without the frozen dataclass's ``__init__`` (which pays an
-    ``object.__setattr__`` call per field, ~1 us a fact): the same fields in the same instance dict."""
+    ``object.__setattr__`` call per field, ~1 us a fact): the same fields in the same instance dict, in the same
+    order (speed: set one by one, where ``update(kind=...)`` first built a dict of its keywords, ~0.4 us a fact)."""
     f = _NEW(Fact)
-    f.__dict__.update(kind=kind, value=value, span=span, text=text, attrs=attrs)
+    d = f.__dict__
+    d["kind"] = kind
+    d["value"] = value
+    d["span"] = span
+    d["text"] = text
+    d["attrs"] = attrs
     return f
 
 
