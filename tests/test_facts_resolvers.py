@@ -150,6 +150,36 @@ def test_facts_jalali_to_gregorian_equals_jdatetime():
     assert jalali_to_gregorian(1399, 12, 30).isoformat() == "2021-03-20"  # Esfand 30 of a leap year
 
 
+def test_facts_jalali_to_gregorian_fast_years_every_day():
+    # the years converted by ordinal arithmetic (1300-1499): every day of them, and the day before and after,
+    # gives the date jdatetime's own conversion gives
+    import datetime
+
+    import jdatetime
+
+    from khabar_extract.facts import resolvers as R
+
+    assert datetime.date(1600, 1, 1).toordinal() == R._ORDINAL_1600_01_01
+    lo, hi = R._FAST_YEARS
+    checked = 0
+    for y in range(lo - 1, hi + 2):
+        for m in range(1, 13):
+            for d in range(1, R._JALALI_COMMON_DAYS[m - 1] + 1):
+                want = datetime.date(*jdatetime.JalaliToGregorian(y, m, d).getGregorianList())
+                assert R.jalali_to_gregorian(y, m, d) == want, (y, m, d)
+                checked += 1
+    assert checked == 365 * (hi - lo + 3)
+
+
+def test_facts_day_context_equals_the_dataclass():
+    from khabar_extract.facts import resolvers as R
+
+    got = R._day_context.__wrapped__(1402, 12, 21)
+    want = R.Context(ref_year=1402, ref_gregorian_year=2024, ref_date=R.JalaliDay(1402, 12, 21))
+    assert got == want and hash(got) == hash(want) and vars(got) == vars(want)
+    assert list(vars(got)) == ["ref_year", "ref_gregorian_year", "ref_date"]
+
+
 def test_facts_gregorian_year_equals_the_conversion():
     # Context.from_reference reads only the Gregorian year: outside 10-13 Dey (where January 1 falls) it is
     # the Jalali year + 621 or + 622 without a conversion; the same year, and the same errors, as the conversion
