@@ -35,3 +35,4 @@ def test_facts_lexicon_squash_words_of_a_real_article() -> None:
 def test_facts_lexicon_squash_equals_the_translation(s: str) -> None:
     assert squash(s) == _plain(s)
     assert squash(s) == _plain(s)  # again, from the cache where there is one
+    assert _LEX._squash_new(s) == _plain(s)
