@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar_extract.normalize import _PIECE_RUN, ZwnjLexicon, apply_fixes, load_lexicon, normalize
 
@@ -94,3 +98,47 @@ def test_normalize_token_cache_new_tokens_are_described_in_the_one_lookup() -> N
             assert edges[token] == want_edges, token
     assert lex.split("جالیز") is None and lex.split("قرارگاهها") == ("قرارگاه", "ها")
     assert lex.token_flags(tokens)[0] == flags  # (now all cached)
+
+
+_MARKED = [  # words against the punctuation the ZWNJ pass separates tokens at, and between letters
+    "گروه های جهادی، گروههای مردمی: «خدمات رسانی» به روستاها. می کنند؟ بله؛ کتابهای درسی",
+    "«گروه های» گروه،های گروه.های می.کنند می؟ کنند «می» کنند گروه: های گروه ،های گروه «های»",
+    "اطلاع رسانی، محرومیت زدایی؛ قرارگاهها. برچسبها: استانهایی؟ «میکند» ۱۴۰۲، ۷:۵۷ ه.ش",
+]
+
+
+def _outputs(texts: list[str], lex: ZwnjLexicon | None = None) -> list[tuple]:
+    """Text, fixes, offsets and a replay of each text normalised with ``lex`` (default: the bundled lexicon)."""
+    out = []
+    for text in texts:
+        doc = normalize(text, lexicon=lex)
+        n = len(doc.text)
+        spans = [doc.to_original(i, min(i + 2, n)) for i in range(n + 1)]
+        out.append((doc.text, doc.fixes, spans, apply_fixes(text, ["zwnj_spaced"], doc.options)))
+    return out
+
+
+def test_normalize_token_cache_punctuation_breaks_change_no_output(monkeypatch) -> None:
+    """The ZWNJ pass separates tokens at the commonest punctuation as at spaces (_TOKEN_BREAKS), so that a word
+    before a comma is a cached word: text, fixes and offsets are what tokens separated at line breaks alone give."""
+    import khabar_extract.normalize as nz
+
+    texts = _MARKED + [t for text in ARTICLES for t in (text, _stripped(text))]
+    # (each with a fresh lexicon: nothing cached from the other configuration)
+    want = _outputs(texts, load_lexicon(str(BUNDLED)))
+    assert any("،" in t or "«" in t for t in texts) and nz._TOKEN_BREAKS != "\n"
+    monkeypatch.setattr(nz, "_TOKEN_BREAKS", "\n")
+    assert _outputs(texts, load_lexicon(str(BUNDLED))) == want
+
+
+_PIECES = ["گروه", "های", "ها", "می", "کنند", "کتابهای", "خدمات", "رسانی", "و", "شده", "اند", "جالیز", "۱۲", " ", " ", "\n"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.sampled_from(list("،؛؟.:«»!()"))), max_size=30).map("".join))
+def test_normalize_token_cache_punctuation_breaks_change_no_output_fuzzed(text: str) -> None:
+    import khabar_extract.normalize as nz
+
+    want = _outputs([text])
+    with mock.patch.object(nz, "_TOKEN_BREAKS", "\n"):
+        assert _outputs([text]) == want

@@ -641,6 +641,17 @@ _TOKEN_PAIR_TRAIL = 32
 _TOKEN_LEAD_FLAGS = _TOKEN_GLUED | _TOKEN_SPLIT_LEAD | _TOKEN_SECOND_LEAD
 #: The flags that a token's last piece brings (a glued piece to split brings its cuts wherever it stands).
 _TOKEN_TRAIL_FLAGS = _TOKEN_GLUED | _TOKEN_SPLIT_TRAIL | _TOKEN_PREFIX_TRAIL | _TOKEN_PAIR_TRAIL
+#: Where the ZWNJ pass separates tokens besides spaces: line breaks, and the punctuation a word is most often written
+#: against (محروم، «ایرنا» ایرنا. خبر: دارند؟), so that such a word is looked up as the word itself, cached since
+#: earlier texts, instead of being a new token, described at its first sight (in the raw corpus, about 7 of the ~30
+#: new tokens an article brings; punctuation between two letters splits a token's runs of letters, which were
+#: looked at one by one already).  Every one is a single character standing for a separator of the same length, so
+#: token positions are unchanged; only a space is ever a candidate (each is read in the text), so nothing is
+#: joined across them.  (A mark costs a str.replace per call: marks that frame few new words are left out.)
+_TOKEN_BREAKS = (
+    "\n\N{ARABIC COMMA}\N{ARABIC SEMICOLON}\N{ARABIC QUESTION MARK}.:"
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}"
+)
 #: Punctuation and digits that often stand before or after a word in a token (محروم، «ایرنا ۱۲۰۰ها): no letter
 #: or mark, so a token is the word between them framed (ZwnjLexicon._describe_framed).
 _FRAME_CHARS = "".join(
@@ -1467,10 +1478,14 @@ def _pass_zwnj(text: str, opts: NormalizeOptions, enabled: frozenset[str]) -> tu
     # The text as space-separated tokens: each token's flags and edges are cached per lexicon, so only
     # the tokens flagged (a glued word to split, or a piece that a neighbouring space may join) are
     # visited.  A candidate space has a letter on both sides; its pieces are the tokens' edges.  Line
-    # breaks separate tokens too (so that the words around a paragraph break are cached words, not a new
-    # token in each article), but only a space is ever a candidate: a pair across a line break is never
-    # joined, and what lies between two line breaks brings only its glued words.
-    tokens = text.replace("\n", " ").split(" ")
+    # breaks and the commonest punctuation (_TOKEN_BREAKS) separate tokens too (so that the words around a
+    # paragraph break or before a comma are cached words, not a new token in each article), but only a space is
+    # ever a candidate: a pair across a line break is never joined, and what lies between two line breaks brings
+    # only its glued words.
+    separated = text
+    for mark in _TOKEN_BREAKS:
+        separated = separated.replace(mark, " ")
+    tokens = separated.split(" ")
     flags, edges = lex.token_flags(tokens)
     token_edges = lex.token_edges  # (called only for a token whose edges are not in `edges` yet)
     other_pairs, other_pair_starts = lex.other_pairs, lex.other_pair_starts
