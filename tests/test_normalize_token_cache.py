@@ -142,3 +142,12 @@ def test_normalize_token_cache_punctuation_breaks_change_no_output_fuzzed(text: 
     want = _outputs([text])
     with mock.patch.object(nz, "_TOKEN_BREAKS", "\n"):
         assert _outputs([text]) == want
+
+
+def test_normalize_token_cache_frames_hold_no_letter() -> None:
+    """A new token of letters alone is described without looking for a frame (str.isalpha): that needs every
+    character that may frame a word to be no letter, and the tokens separated at to be single characters."""
+    import khabar_extract.normalize as nz
+
+    assert not any(c.isalpha() for c in nz._FRAME_CHARS)
+    assert all(len(mark) == 1 and not mark.isalpha() and mark not in nz._PIECE_CHARS for mark in nz._TOKEN_BREAKS)

@@ -1020,24 +1020,33 @@ class ZwnjLexicon:
                         )
             flag_cache[token] = flags
             return flags
-        head = token.lstrip(_FRAME_CHARS)
-        word = head.rstrip(_FRAME_CHARS)
-        if len(word) < len(token):  # a word framed by punctuation or digits (or those alone: no letter, no flag)
-            start, framed_after = len(token) - len(head), len(word) < len(head)
-            flags = self._describe_framed(token, word, start, framed_after, flag_cache, edge_cache) if word else 0
-            flag_cache[token] = flags
-            return flags
+        if not token.isalpha():  # (a word of letters alone has no frame: no _FRAME_CHARS is a letter)
+            head = token.lstrip(_FRAME_CHARS)
+            if not head:  # punctuation and digits alone: no letter, no flag
+                flag_cache[token] = 0
+                return 0
+            word = head.rstrip(_FRAME_CHARS)
+            if len(word) < len(token):  # a word framed by punctuation or digits
+                start, framed_after = len(token) - len(head), len(word) < len(head)
+                flags = self._describe_framed(token, word, start, framed_after, flag_cache, edge_cache)
+                flag_cache[token] = flags
+                return flags
         runs = _PIECE_RUN.findall(token)
         if not runs:
             flag_cache[token] = 0
             return 0
-        quiet = runs[0] not in self.spaced_seconds and runs[-1] not in self.trail_firsts and self.split_set.isdisjoint(runs)
         if runs[0] == token:  # one run of letters that is no known piece: an unknown word, or a learned split
-            if quiet:  # (then neither prepared nor learned; with no affix, _split has nothing to try)
+            # (quiet: neither a learned split nor a hot piece, so neither prepared nor learned; with no affix, _split
+            # has nothing to try)
+            if token in self.split_set or token in self.spaced_seconds or token in self.trail_firsts:
+                flags = self._describe_flagged(token, runs, edge_cache)
+            else:
                 affixes = self._affixes(token)
-                quiet = not (any(affixes) and self._split_new(token, affixes))
-            flags = 0 if quiet else self._describe_flagged(token, runs, edge_cache)
-        elif quiet and self.pure_pieces.issuperset(runs):
+                flags = self._describe_flagged(token, runs, edge_cache) if any(affixes) and self._split_new(token, affixes) else 0
+            flag_cache[token] = flags
+            return flags
+        quiet = runs[0] not in self.spaced_seconds and runs[-1] not in self.trail_firsts and self.split_set.isdisjoint(runs)
+        if quiet and self.pure_pieces.issuperset(runs):
             flags = 0
         elif quiet and not any(map(self.split_of, runs)):
             flags = 0
@@ -1150,12 +1159,15 @@ class ZwnjLexicon:
                     return (p, *(self._split(rest, depth + 1) or (rest,)))
         # A known word + a bound second part (خدمات + رسانی), or a bound first part + a known word.  The cut
         # moves right from 2 to len - 3; only where a bound part may end or start the piece is looked at.
-        cuts = sorted(set(map(n.__sub__, by_second)).union(by_first or ()) if by_second else by_first or ())
+        if by_second and by_first:
+            cuts = sorted({*map(n.__sub__, by_second), *by_first})
+        else:  # (the lengths are in increasing order, so the cuts before bound second parts are in decreasing order)
+            cuts = map(n.__sub__, reversed(by_second)) if by_second else by_first or ()
         for i in cuts:
-            if not 2 <= i < n - 2:
+            if not 2 <= i < n - 2 or piece[i - 1] in NON_JOINING:
                 continue
             a, b = piece[:i], piece[i:]
-            if a[-1] in NON_JOINING or a in self.never_join:
+            if a in self.never_join:
                 continue
             # Each side is split again, as the suffix and prefix cases do: a piece glued three times
             # (ریزیهایریزی) is written with both ZWNJ at once, so a second pass has nothing left to do.
