@@ -151,3 +151,16 @@ def test_normalize_token_cache_frames_hold_no_letter() -> None:
 
     assert not any(c.isalpha() for c in nz._FRAME_CHARS)
     assert all(len(mark) == 1 and not mark.isalpha() and mark not in nz._PIECE_CHARS for mark in nz._TOKEN_BREAKS)
+
+
+def test_normalize_token_cache_unflagged_known_word_is_its_own_edges() -> None:
+    """The ZWNJ pass reads an unflagged known word next to a candidate space as its own lead and trail, neither split,
+    without asking token_edges: what token_edges gives for it."""
+    lex = load_lexicon()
+    words = ["محرومیت", "پایگاه", "طرح", "نقش", "استان", "صندوق", "اشتغال", "جهادی", "روستا", "گروه", "ها", "می"]
+    flags, edges = lex.token_flags(words)
+    quiet = [w for w, f in zip(words, flags, strict=True) if not f]
+    assert quiet and len(quiet) < len(words) and all(w in lex.pure_pieces for w in quiet)
+    for w in quiet:
+        lead, lead_part, trail, trail_part, cuts = lex.token_edges(w, edges)
+        assert (lead, lead_part, trail, trail_part, cuts) == (w, w, w, None, ())
